@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+
+namespace Monitoring.Core.Spec;
+
+/// <summary>A validated, immutable monitoring spec: what to check, how often, and who owns it.</summary>
+/// <param name="Defaults">Values every check inherits unless it sets its own.</param>
+/// <param name="Services">The services that checks belong to, keyed by name.</param>
+/// <param name="Checks">Synthetic checks, in the order the spec lists them.</param>
+public sealed record MonitoringSpec(
+    SpecDefaults Defaults,
+    ImmutableDictionary<string, ServiceSpec> Services,
+    ImmutableArray<CheckSpec> Checks)
+{
+    /// <summary>The only spec version this build understands.</summary>
+    public const string CurrentVersion = "monitoring/v1";
+
+    /// <summary>Finds a check by name (ordinal, case-sensitive), or null.</summary>
+    public CheckSpec? FindCheck(string name) => Checks.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+}
