@@ -14,7 +14,7 @@ namespace Monitoring.Core.Spec;
 /// <param name="VerifyTls">False accepts any server certificate (still records its expiry).</param>
 /// <param name="Location">The run location recorded with results.</param>
 /// <param name="Labels">Free-form labels, used by later routing.</param>
-/// <param name="Variables">Variables available to every step: the spec defaults first, then the check's own (which override them). Later entries may reference earlier ones.</param>
+/// <param name="Variables">Variables available to every step, in order: the spec defaults first, then the check's own (which override them). Later entries may reference earlier ones.</param>
 /// <param name="Steps">The steps, in order. Steps with <see cref="StepSpec.Always"/> run even after a failure.</param>
 public sealed record CheckSpec(
     string Name,
@@ -28,5 +28,5 @@ public sealed record CheckSpec(
     bool VerifyTls,
     string Location,
     ImmutableDictionary<string, string> Labels,
-    ImmutableDictionary<string, Template> Variables,
+    ImmutableArray<KeyValuePair<string, Template>> Variables,
     ImmutableArray<StepSpec> Steps);

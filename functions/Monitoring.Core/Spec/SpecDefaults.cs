@@ -23,7 +23,7 @@ public sealed record SpecDefaults(
     int Concurrency,
     bool FollowRedirects,
     ImmutableArray<HeaderSpec> Headers,
-    ImmutableDictionary<string, Template> Variables)
+    ImmutableArray<KeyValuePair<string, Template>> Variables)
 {
     /// <summary>The defaults used when the spec has no <c>defaults</c> section.</summary>
     public static SpecDefaults BuiltIn { get; } = new(
@@ -36,5 +36,5 @@ public sealed record SpecDefaults(
         Concurrency: 16,
         FollowRedirects: true,
         Headers: [],
-        Variables: ImmutableDictionary<string, Template>.Empty);
+        Variables: []);
 }
