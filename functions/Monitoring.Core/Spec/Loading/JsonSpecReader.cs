@@ -34,13 +34,9 @@ internal static class JsonSpecReader
         try
         {
             var root = JToken.ReadFrom(reader, Settings);
+            // Reading on to the end makes the reader reject anything after the document.
             while (reader.Read())
             {
-                if (reader.TokenType != JsonToken.Comment)
-                {
-                    errors.Add(SpecPath.Root, "the JSON has more content after the end of the document", reader.LineNumber, reader.LinePosition);
-                    return null;
-                }
             }
 
             return Convert(root);
