@@ -8,6 +8,9 @@ namespace Monitoring.Core.Spec.Validation;
 /// </summary>
 internal static class SpecFields
 {
+    /// <summary>The naming rule of <see cref="Template.IsIdentifier"/>, as the JSON Schema writes it.</summary>
+    public const string NamePattern = "^[A-Za-z][A-Za-z0-9_-]*$";
+
     /// <summary>Top-level sections a later version will define; rejected today with a clear message.</summary>
     public static ImmutableArray<string> Reserved { get; } = ["dataChecks", "slos", "notifications", "maintenance"];
 
