@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using Monitoring.Core.Ports;
+using Monitoring.Core.Spec.Loading.Nodes;
+
+namespace Monitoring.Core.Spec.Validation;
+
+/// <summary>Validates a spec tree whose version is known to be current, and maps it to <see cref="MonitoringSpec"/>.</summary>
+internal static class SpecMapper
+{
+    /// <summary>The spec; meaningful only when <paramref name="errors"/> stays empty.</summary>
+    public static MonitoringSpec Map(SpecMapping root, SpecErrorList errors, IEnvironmentVariables environment)
+    {
+        foreach (var entry in root.Entries.Where(e => SpecFields.Reserved.Contains(e.Key, StringComparer.Ordinal)))
+        {
+            errors.Add(SpecPath.Root.Field(entry.Key), entry, $"'{entry.Key}' is reserved for a later version of the spec and not supported yet; remove it");
+        }
+
+        var top = MappingReader.Open(root, SpecPath.Root, errors, SpecFields.TopLevel, SpecFields.Reserved)!;
+        var templates = new TemplateReader(errors, environment);
+        var defaults = DefaultsMapper.Map(top.Node("defaults"), errors, templates);
+
+        var servicesMap = top.Map("services");
+        var services = ServicesMapper.Map(servicesMap, errors);
+
+        // Checks are matched against every declared service, even one with its own errors, so a mistake is reported once.
+        var declared = servicesMap is null ? [] : servicesMap.Entries.Select(e => e.Key).ToImmutableHashSet(StringComparer.Ordinal);
+        var checks = ChecksMapper.Map(top.List("checks"), new MappingContext(errors, templates, defaults), declared);
+        return new MonitoringSpec(defaults, services, checks);
+    }
+}

@@ -1,0 +1,85 @@
+using System.Text.RegularExpressions;
+using Monitoring.Core.Spec;
+using Monitoring.Core.Spec.Validation;
+using Newtonsoft.Json.Linq;
+using Xunit;
+
+namespace Monitoring.Core.Tests.Spec;
+
+/// <summary>Keeps the published JSON Schema and the loader in step: same fields, same enums, same patterns.</summary>
+public sealed class SpecSchemaTests
+{
+    private static readonly JObject Schema = JObject.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Spec", "Schema", "monitoring.schema.json")));
+
+    public static TheoryData<string, string[]> Levels => new()
+    {
+        { "$", [.. SpecFields.TopLevel, .. SpecFields.Reserved] },
+        { "$.definitions.defaults", [.. SpecFields.Defaults] },
+        { "$.definitions.service", [.. SpecFields.Service] },
+        { "$.definitions.check", [.. SpecFields.Check] },
+        { "$.definitions.tls", [.. SpecFields.Tls] },
+        { "$.definitions.step", [.. SpecFields.Step] },
+        { "$.definitions.request", [.. SpecFields.Request] },
+        { "$.definitions.body", [.. SpecFields.Body] },
+        { "$.definitions.extraction", [.. SpecFields.Extraction] },
+        { "$.definitions.assertion", [.. SpecFields.Assertion] },
+        { "$.definitions.operators", [.. SpecFields.AssertionOperators] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Levels))]
+    public void SchemaProperties_EqualLoaderFields_AtEveryLevel(string level, string[] loaderFields)
+    {
+        var properties = (JObject)Schema.SelectToken(level + ".properties")!;
+
+        Assert.Equal(loaderFields.Order(StringComparer.Ordinal), properties.Properties().Select(p => p.Name).Order(StringComparer.Ordinal));
+        Assert.False(Schema.SelectToken(level + ".additionalProperties")!.Value<bool>());
+    }
+
+    [Fact]
+    public void SchemaObjects_RejectUnknownFields_WhereverTheyListProperties()
+    {
+        var objects = Schema.DescendantsAndSelf().OfType<JObject>().Where(o => o["properties"] is JObject).ToList();
+
+        Assert.Equal(Levels.Count, objects.Count);
+        Assert.All(objects, o => Assert.False(o["additionalProperties"]?.Value<bool>() ?? true, o.Path));
+    }
+
+    [Fact]
+    public void SchemaEnums_EqualLoaderValues()
+    {
+        Assert.Equal(SpecFields.Methods, Schema.SelectToken("$.definitions.step.properties.method.enum")!.Values<string>());
+        Assert.Equal(SpecFields.Methods, Schema.SelectToken("$.definitions.request.properties.method.enum")!.Values<string>());
+        Assert.Equal(SpecFields.Severities, Schema.SelectToken("$.definitions.assertion.properties.severity.enum")!.Values<string>());
+        Assert.Equal(MonitoringSpec.CurrentVersion, Schema.SelectToken("$.properties.version.const")!.Value<string>());
+        Assert.Equal(SpecFields.AssertionTargets, Schema.SelectToken("$.definitions.assertion.oneOf")!.Select(o => o["required"]![0]!.Value<string>()));
+    }
+
+    [Fact]
+    public void SchemaPatterns_EqualLoaderRules()
+    {
+        Assert.Equal(Durations.Pattern, Schema.SelectToken("$.definitions.duration.pattern")!.Value<string>());
+        Assert.Equal(SpecFields.NamePattern, Schema.SelectToken("$.definitions.name.pattern")!.Value<string>());
+    }
+
+    [Theory]
+    [InlineData("checkout", true)]
+    [InlineData("add-to-cart", true)]
+    [InlineData("step_2", true)]
+    [InlineData("2nd", false)]
+    [InlineData("-x", false)]
+    [InlineData("a.b", false)]
+    [InlineData("", false)]
+    public void NamePattern_AgreesWithTemplateIdentifiers(string name, bool valid)
+    {
+        Assert.Equal(valid, Template.IsIdentifier(name));
+        Assert.Equal(valid, Regex.IsMatch(name, SpecFields.NamePattern));
+    }
+
+    [Fact]
+    public void SchemaReservedSections_AreDocumentedAsReserved()
+    {
+        Assert.All(SpecFields.Reserved, section =>
+            Assert.Contains("Reserved for a later version", Schema.SelectToken("$.properties." + section + ".description")!.Value<string>(), StringComparison.Ordinal));
+    }
+}
