@@ -88,9 +88,11 @@ internal static class SqliteColumnValues
             return null;
         }
 
+        // Every arm is cast to object: otherwise the switch takes JsonNode as its type (JsonNode converts
+        // implicitly from string, int, bool and the rest) and every value would come back as a JsonNode.
         return type switch
         {
-            ColumnType.String => reader.GetString(ordinal),
+            ColumnType.String => (object)reader.GetString(ordinal),
             ColumnType.Int => checked((int)reader.GetInt64(ordinal)),
             ColumnType.Long => reader.GetInt64(ordinal),
             ColumnType.Real => reader.GetDouble(ordinal),
