@@ -9,7 +9,7 @@ namespace Monitoring.Local.Sqlite;
 
 /// <summary>
 /// Converts monitor-table values between their CLR types and SQLite storage.
-/// DateTime is stored as INTEGER Unix milliseconds (UTC): about 6 bytes instead of 28 for
+/// DateTime is stored as INTEGER Unix milliseconds (UTC): 6 bytes instead of 24 to 28 for
 /// ISO-8601 text, in the rows and in both TimeGenerated indexes, and range filters compare
 /// integers. Millisecond precision is enough for run timestamps; read it back in ad-hoc SQL
 /// with <c>datetime(TimeGenerated / 1000, 'unixepoch')</c>.

@@ -65,6 +65,21 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task InitializeAsync_AppliesEachMigrationOnce_WhenInstancesStartTogether()
+    {
+        var applied = new List<int>();
+        var migrations = CountingMigrations(applied, 3);
+        var instances = Enumerable.Range(0, 4)
+            .Select(_ => _file.Track(new SqliteDatabase(new SqliteStoreOptions(_file.FilePath), migrations, null)))
+            .ToList();
+
+        await Task.WhenAll(instances.Select(instance => Task.Run(() => instance.InitializeAsync(Cancellation), Cancellation)));
+
+        Assert.Equal([1, 2, 3], applied);
+        Assert.Equal([1L, 2L, 3L], SchemaVersions());
+    }
+
+    [Fact]
     public async Task InitializeAsync_AppliesOnlyTheNewMigration_WhenCodeGainsOne()
     {
         var applied = new List<int>();
