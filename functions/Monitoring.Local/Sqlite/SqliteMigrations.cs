@@ -1,0 +1,21 @@
+using Monitoring.Core.Results;
+
+namespace Monitoring.Local.Sqlite;
+
+/// <summary>The schema migrations this code knows, in order. Append new ones; never edit or renumber a released one.</summary>
+internal static class SqliteMigrations
+{
+    /// <summary>Every migration, ordered by version.</summary>
+    public static IReadOnlyList<SqliteMigration> All { get; } =
+    [
+        new(1, "Create the monitor result tables and the state table", async (connection, transaction, ct) =>
+        {
+            foreach (var table in MonitorTables.All)
+            {
+                await SqliteSchema.ExecuteAsync(connection, transaction, SqliteSchema.CreateResultTableSql(table), ct);
+            }
+
+            await SqliteSchema.ExecuteAsync(connection, transaction, SqliteSchema.CreateStateTableSql, ct);
+        }),
+    ];
+}
