@@ -1,4 +1,3 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/", () => "Monitoring");
-await app.RunAsync();
+using Monitoring.Functions.Hosting;
+
+return await MonitoringProgram.RunAsync(args);

@@ -18,6 +18,9 @@ public sealed class CheckRunner : ICheckRunner
     /// <summary>The longest message stored with a run or a step.</summary>
     public const int MaxMessageLength = 300;
 
+    /// <summary>How much of an error body an http-status message quotes.</summary>
+    public const int BodyExcerptLength = 160;
+
     private readonly IHttpProbeFactory probes;
     private readonly TimeProvider time;
     private readonly IEnvironmentVariables environment;
@@ -246,7 +249,7 @@ public sealed class CheckRunner : ICheckRunner
         var durationMs = response.Duration.TotalMilliseconds;
         if (statusProblem is not null)
         {
-            return Failed(step, ErrorKind.HttpStatus, statusProblem, response.StatusCode, durationMs);
+            return Failed(step, ErrorKind.HttpStatus, statusProblem + BodyExcerpt(response.Body), response.StatusCode, durationMs);
         }
 
         if (extractionProblem is not null)
@@ -331,6 +334,23 @@ public sealed class CheckRunner : ICheckRunner
 
         redacted = redacted.ReplaceLineEndings(" ");
         return redacted.Length <= MaxMessageLength ? redacted : string.Concat(redacted.AsSpan(0, MaxMessageLength - 3), "...");
+    }
+
+    /// <summary>
+    /// The start of an error body, on one line. On-call learns more from "No product has the id
+    /// 'x'" than from "404". Redacted before it is cut, so a cut can never keep half a secret.
+    /// </summary>
+    private string BodyExcerpt(string body)
+    {
+        var redacted = redactor.Redact(body) ?? string.Empty;
+        var head = redacted.Length > BodyExcerptLength * 2 ? redacted[..(BodyExcerptLength * 2)] : redacted;
+        var line = string.Join(' ', head.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+        if (line.Length == 0)
+        {
+            return string.Empty;
+        }
+
+        return line.Length <= BodyExcerptLength ? ": " + line : string.Concat(": ", line.AsSpan(0, BodyExcerptLength), "...");
     }
 
     private static string Milliseconds(TimeSpan span) =>

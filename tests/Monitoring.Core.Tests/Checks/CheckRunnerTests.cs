@@ -132,7 +132,7 @@ public sealed class CheckRunnerTests
         Assert.Equal("login", result.FailedStep);
         Assert.Equal(ErrorKind.HttpStatus, result.ErrorKind);
         Assert.Equal(500, result.StatusCode);
-        Assert.Equal("status 500, expected 200", result.Message);
+        Assert.Equal("status 500, expected 200: down", result.Message);
         Assert.False(result.Success);
     }
 
@@ -146,7 +146,7 @@ public sealed class CheckRunnerTests
         Assert.Equal(CheckOutcome.Failed, result.Outcome);
         Assert.Equal("cart", result.FailedStep);
         Assert.Equal(ErrorKind.HttpStatus, result.ErrorKind);
-        Assert.Equal("status 502, expected less than 400", result.Message);
+        Assert.Equal("status 502, expected less than 400: bad gateway", result.Message);
         Assert.Equal(["Passed", "Failed", "Skipped", "Passed"], result.Steps.Select(s => s.Outcome.ToString()));
         Assert.Equal(["/login", "/cart/c9", "/logout"], probes.PathsRequested);
         Assert.Equal(150, result.DurationMs);
@@ -171,9 +171,9 @@ public sealed class CheckRunnerTests
         { "dns", "login", ErrorKind.Dns, "could not resolve shop.test" },
         { "timeout", "cart", ErrorKind.Timeout, "no response within 10000 ms" },
         { "tls", "login", ErrorKind.Tls, "TLS handshake failed: RemoteCertificateChainErrors" },
-        { "explicit-status", "login", ErrorKind.HttpStatus, "status 401, expected 200" },
-        { "implicit-status", "checkout", ErrorKind.HttpStatus, "status 404, expected less than 400" },
-        { "status-beats-extraction", "login", ErrorKind.HttpStatus, "status 500, expected 200" },
+        { "explicit-status", "login", ErrorKind.HttpStatus, "status 401, expected 200: {}" },
+        { "implicit-status", "checkout", ErrorKind.HttpStatus, "status 404, expected less than 400: gone" },
+        { "status-beats-extraction", "login", ErrorKind.HttpStatus, "status 500, expected 200: <html>error</html>" },
         { "json-assertion", "cart", ErrorKind.Assertion, "$.items was 0, expected greater than 0" },
         { "extraction", "login", ErrorKind.Extraction, "extract token: $.token not found in the body" },
         { "missing-variable", "checkout", ErrorKind.Extraction, "Variable 'orderId' is not set." },
@@ -322,6 +322,30 @@ public sealed class CheckRunnerTests
         Assert.EndsWith("x**...", result.Message, StringComparison.Ordinal);
         Assert.DoesNotContain("s3", result.Message, StringComparison.Ordinal);
         Assert.Equal(result.Message, result.Steps[0].Message);
+    }
+
+    [Fact]
+    public async Task RunAsync_QuotesRedactedErrorBody_WhenASecretStraddlesTheExcerptCut()
+    {
+        // The secret starts 3 characters before the excerpt's end: cutting first would keep "s3c".
+        probes.On("/login", Respond(500, new string('x', CheckRunner.BodyExcerptLength - 3) + TestChecks.Password + " and more"));
+
+        var result = await RunAsync(TestChecks.Journey());
+
+        Assert.Equal(ErrorKind.HttpStatus, result.ErrorKind);
+        Assert.StartsWith("status 500, expected 200: xxx", result.Message, StringComparison.Ordinal);
+        Assert.EndsWith("x***...", result.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(TestChecks.Password[..3], result.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RunAsync_QuotesErrorBodyOnOneLine_WhenItSpansLines()
+    {
+        probes.On("/login", Respond(503, "Service\n   Unavailable\r\n\tretry later"));
+
+        var result = await RunAsync(TestChecks.Journey());
+
+        Assert.Equal("status 503, expected 200: Service Unavailable retry later", result.Message);
     }
 
     [Fact]

@@ -1,0 +1,39 @@
+using System.Collections.Concurrent;
+using Monitoring.Core.Spec;
+
+namespace Monitoring.Functions.Execution;
+
+/// <summary>
+/// Decides which checks are due on a timer tick. The tick comes every minute; a check with a
+/// longer interval is due on every n-th tick. Ticks may arrive a little early or late, so a
+/// check counts as due slightly before its exact time rather than slipping a whole minute.
+/// </summary>
+public sealed class CheckSchedule
+{
+    /// <summary>How early a tick may arrive and still run a check.</summary>
+    public static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(5);
+
+    private readonly ConcurrentDictionary<string, DateTimeOffset> nextDue = new(StringComparer.Ordinal);
+
+    /// <summary>Returns the enabled checks due at <paramref name="now"/> and books their next run.</summary>
+    public IReadOnlyList<CheckSpec> TakeDue(IEnumerable<CheckSpec> checks, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(checks);
+        var due = new List<CheckSpec>();
+        foreach (var check in checks.Where(c => c.Enabled))
+        {
+            if (nextDue.TryGetValue(check.Name, out var at) && at - now > Tolerance)
+            {
+                continue;
+            }
+
+            nextDue[check.Name] = now + check.Interval;
+            due.Add(check);
+        }
+
+        return due;
+    }
+
+    /// <summary>When <paramref name="checkName"/> is next due, if it has run.</summary>
+    public DateTimeOffset? NextDue(string checkName) => nextDue.TryGetValue(checkName, out var at) ? at : null;
+}

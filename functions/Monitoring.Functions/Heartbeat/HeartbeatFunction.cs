@@ -1,0 +1,41 @@
+using System.Globalization;
+using System.Reflection;
+using Monitoring.Core.Ports;
+using Monitoring.Core.Results;
+using Monitoring.Functions.Execution;
+using Monitoring.Functions.Hosting;
+using Monitoring.Functions.Invocation;
+
+namespace Monitoring.Functions.Heartbeat;
+
+/// <summary>Writes a heartbeat row: the dead man's switch alerts when these stop arriving.</summary>
+public sealed class HeartbeatFunction(
+    SpecProvider spec,
+    IResultsWriter results,
+    CycleStatistics statistics,
+    InstanceIdentity instance,
+    TimeProvider time) : IFunctionHandler
+{
+    /// <summary>The app's version, as recorded in heartbeats.</summary>
+    public static string Version { get; } =
+        typeof(HeartbeatFunction).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+
+    /// <inheritdoc/>
+    public string FunctionName => "Heartbeat";
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<string>> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
+    {
+        var checks = spec.Spec.Checks.Count(c => c.Enabled);
+        var row = new TableRow(MonitorTables.Heartbeat,
+        [
+            time.GetUtcNow(),
+            instance.Name,
+            Version,
+            checks,
+            Math.Round(statistics.LastCycle.TotalMilliseconds, 3),
+        ]);
+        await results.AppendAsync([row], cancellationToken);
+        return [string.Create(CultureInfo.InvariantCulture, $"Heartbeat from {instance.Name}: {checks} checks configured.")];
+    }
+}

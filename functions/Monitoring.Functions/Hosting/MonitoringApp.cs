@@ -1,0 +1,147 @@
+using System.Text.Json.Serialization;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Monitoring.Core.Checks;
+using Monitoring.Core.Ports;
+using Monitoring.Core.Secrets;
+using Monitoring.Functions.Api;
+using Monitoring.Functions.Demo;
+using Monitoring.Functions.Execution;
+using Monitoring.Functions.Heartbeat;
+using Monitoring.Functions.Invocation;
+using Monitoring.Functions.Probing;
+using Monitoring.Functions.Scheduling;
+using Monitoring.Functions.StatusPage;
+using Monitoring.Functions.SyntheticChecks;
+using Monitoring.Local.Sqlite;
+
+namespace Monitoring.Functions.Hosting;
+
+/// <summary>
+/// Composes the app. The same composition serves the Functions host (which starts us with
+/// <c>FUNCTIONS_CUSTOMHANDLER_PORT</c> and drives the timers) and standalone runs (where the
+/// local scheduler reads the same function.json schedules).
+/// </summary>
+public static class MonitoringApp
+{
+    /// <summary>Where a standalone run listens when no URL is configured: the port <c>func start</c> uses.</summary>
+    public const string DefaultLocalUrl = "http://127.0.0.1:7071";
+
+    /// <summary>
+    /// Builds the app. <paramref name="configure"/> runs first, so tests can set configuration and
+    /// put their own <see cref="TimeProvider"/>, <see cref="IEnvironmentVariables"/> or
+    /// <see cref="HostEnvironment"/> in place.
+    /// </summary>
+    /// <exception cref="InvalidSpecException">The spec is missing or invalid.</exception>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        builder.Logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.UseUtcTimestamp = true;
+            console.TimestampFormat = "HH:mm:ss ";
+        });
+        configure?.Invoke(builder);
+
+        var services = builder.Services;
+        services.TryAddSingleton(HostEnvironment.Current());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IEnvironmentVariables, ProcessEnvironmentVariables>();
+
+        var options = builder.Configuration.GetSection(MonitoringOptions.Section).Get<MonitoringOptions>() ?? new MonitoringOptions();
+        var host = (HostEnvironment)services.Single(d => d.ServiceType == typeof(HostEnvironment)).ImplementationInstance!;
+        ConfigureUrls(builder, host);
+
+        services.AddSingleton(options);
+        services.AddSingleton<SecretRedactor>();
+        services.AddSingleton(FunctionCatalog.Load(AppContext.BaseDirectory));
+        services.AddSingleton(sp => new SpecProvider(
+            Path.GetFullPath(options.SpecPath, AppContext.BaseDirectory),
+            sp.GetRequiredService<IEnvironmentVariables>(),
+            sp.GetRequiredService<SecretRedactor>()));
+        services.AddSingleton(InstanceIdentity.Current());
+
+        services.AddSingleton<IHttpProbeFactory>(sp => new HttpClientProbeFactory(sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ICheckRunner, CheckRunner>();
+        services.AddSingleton<CheckExecutor>();
+        services.AddSingleton<CheckSchedule>();
+        services.AddSingleton<CycleStatistics>();
+        services.AddSingleton<StatusQueries>();
+        services.AddSingleton<IFunctionHandler, SyntheticChecksFunction>();
+        services.AddSingleton<IFunctionHandler, HeartbeatFunction>();
+
+        AddEmbeddedStore(services, builder.Environment.ContentRootPath, options);
+
+        if (!host.UnderFunctionsHost && options.Scheduler)
+        {
+            services.AddHostedService(sp => new LocalTimerScheduler(
+                sp.GetRequiredService<FunctionCatalog>(),
+                sp.GetServices<IFunctionHandler>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<LocalTimerScheduler>>(),
+                options.RunOnStartup));
+        }
+
+        var demo = DemoEnabled(options, host);
+        if (demo)
+        {
+            services.AddDemoShop();
+        }
+
+        services.AddProblemDetails();
+        services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+
+        var app = builder.Build();
+
+        // Fail now, with every error listed, rather than on the first timer tick.
+        _ = app.Services.GetRequiredService<SpecProvider>();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.MapStatusPage();
+        app.MapHttpFunctions(options.FunctionKey);
+        app.MapFunctionInvocations();
+        if (demo)
+        {
+            app.MapDemoShop();
+        }
+
+        return app;
+    }
+
+    /// <summary>The demo shop is for local runs only: never under the Functions host, never in Azure.</summary>
+    public static bool DemoEnabled(MonitoringOptions options, HostEnvironment host)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(host);
+        return options.Demo && !host.UnderFunctionsHost && !host.InAzure;
+    }
+
+    private static void ConfigureUrls(WebApplicationBuilder builder, HostEnvironment host)
+    {
+        if (host.UnderFunctionsHost)
+        {
+            // The host proxies to this port on loopback only.
+            builder.WebHost.UseUrls($"http://127.0.0.1:{host.CustomHandlerPort}");
+        }
+        else if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(builder.Configuration["http_ports"]))
+        {
+            builder.WebHost.UseUrls(DefaultLocalUrl);
+        }
+    }
+
+    private static void AddEmbeddedStore(IServiceCollection services, string contentRoot, MonitoringOptions options)
+    {
+        var storeOptions = new SqliteStoreOptions(Path.GetFullPath(options.DatabasePath, contentRoot)) { Retention = TimeSpan.FromDays(options.RetentionDays) };
+        services.AddSingleton(storeOptions);
+        services.AddSingleton(sp => new SqliteDatabase(storeOptions, sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IResultsWriter>(sp => new SqliteResultsWriter(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<ICheckRunHistory>(sp => new SqliteCheckRunHistory(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IStateStore>(sp => new SqliteStateStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton(sp => new SqliteRetention(sp.GetRequiredService<SqliteDatabase>()));
+
+        // Registered first among hosted services so the schema exists before any timer runs.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, StoreInitializer>());
+        services.AddHostedService<RetentionService>();
+    }
+}

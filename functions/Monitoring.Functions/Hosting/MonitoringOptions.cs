@@ -1,0 +1,33 @@
+namespace Monitoring.Functions.Hosting;
+
+/// <summary>App settings, bound from the <c>Monitoring</c> configuration section (environment: <c>Monitoring__SpecPath</c> and so on).</summary>
+public sealed class MonitoringOptions
+{
+    /// <summary>The configuration section name.</summary>
+    public const string Section = "Monitoring";
+
+    /// <summary>The spec file; relative paths are taken from the app's folder. Default <c>monitoring.yaml</c>.</summary>
+    public string SpecPath { get; set; } = "monitoring.yaml";
+
+    /// <summary>The embedded database file; relative paths are taken from the content root. Default <c>data/monitoring.db</c>.</summary>
+    public string DatabasePath { get; set; } = Path.Combine("data", "monitoring.db");
+
+    /// <summary>How long the embedded store keeps results.</summary>
+    public int RetentionDays { get; set; } = 30;
+
+    /// <summary>Serve the demo shop under <c>/demo</c>. Never honoured under the Functions host or in Azure.</summary>
+    public bool Demo { get; set; } = true;
+
+    /// <summary>Run the local scheduler when no Functions host drives the timers.</summary>
+    public bool Scheduler { get; set; } = true;
+
+    /// <summary>Run the check cycle once at start-up, locally, instead of waiting for the first minute.</summary>
+    public bool RunOnStartup { get; set; } = true;
+
+    /// <summary>
+    /// When set, HTTP functions with <c>authLevel: function</c> require this key (header
+    /// <c>x-functions-key</c> or query <c>code</c>) in standalone runs. Under the Functions host
+    /// the host checks keys itself.
+    /// </summary>
+    public string? FunctionKey { get; set; }
+}

@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using Monitoring.Functions.Api;
+
+namespace Monitoring.Functions.StatusPage;
+
+/// <summary>
+/// A small server-rendered status page at <c>/</c>: one row per check with its last outcome.
+/// It is also what the Functions host pings to see that the handler is up.
+/// </summary>
+public static class StatusPageEndpoint
+{
+    /// <summary>Maps <c>GET /</c>.</summary>
+    public static IEndpointRouteBuilder MapStatusPage(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/", async (StatusQueries queries, CancellationToken cancellationToken) =>
+            Results.Content(Render(await queries.GetStatusAsync(1, cancellationToken)), "text/html; charset=utf-8"));
+        return endpoints;
+    }
+
+    /// <summary>Renders the page.</summary>
+    public static string Render(StatusView status)
+    {
+        ArgumentNullException.ThrowIfNull(status);
+        var html = new StringBuilder();
+        html.Append("""
+            <!doctype html>
+            <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+            <meta http-equiv="refresh" content="30"><title>Monitoring status</title>
+            <style>
+            body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b;background:#fff}
+            table{border-collapse:collapse;width:100%;max-width:60rem}th,td{text-align:left;padding:.5rem;border-bottom:1px solid #ddd}
+            .Healthy{color:#0b6b1f}.Degraded{color:#8a5300}.Failed{color:#b00020}.Pending{color:#555}
+            </style></head><body><h1>Monitoring status</h1>
+            """);
+        html.Append(CultureInfo.InvariantCulture, $"<p>Updated {status.GeneratedAt:u}</p>");
+        html.Append("<table><caption class=\"visually-hidden\">Checks and their last outcome</caption><thead><tr><th scope=\"col\">Check</th><th scope=\"col\">Service</th><th scope=\"col\">Status</th><th scope=\"col\">Last run (UTC)</th><th scope=\"col\">Duration</th><th scope=\"col\">Failing step</th></tr></thead><tbody>");
+        foreach (var check in status.Checks)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<tr><td>{Encode(check.Name)}</td><td>{Encode(check.Service)}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td class=\"{Encode(check.LastOutcome)}\">{Encode(check.LastOutcome)}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td>{check.LastRunAt:u}</td><td>{(check.LastDurationMs is { } ms ? ms.ToString("0", CultureInfo.InvariantCulture) + " ms" : string.Empty)}</td>")
+                .Append(CultureInfo.InvariantCulture, $"<td>{Encode(check.FailedStep)}</td></tr>");
+        }
+
+        html.Append("</tbody></table></body></html>");
+        return html.ToString();
+    }
+
+    private static string Encode(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+}

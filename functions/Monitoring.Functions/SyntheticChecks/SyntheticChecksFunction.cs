@@ -1,0 +1,36 @@
+using System.Globalization;
+using Monitoring.Core.Checks;
+using Monitoring.Functions.Execution;
+using Monitoring.Functions.Hosting;
+using Monitoring.Functions.Invocation;
+
+namespace Monitoring.Functions.SyntheticChecks;
+
+/// <summary>The every-minute timer: runs the checks that are due and stores their results.</summary>
+public sealed class SyntheticChecksFunction(
+    SpecProvider spec,
+    CheckSchedule schedule,
+    CheckExecutor executor,
+    CycleStatistics statistics,
+    TimeProvider time) : IFunctionHandler
+{
+    /// <inheritdoc/>
+    public string FunctionName => "SyntheticChecks";
+
+    /// <inheritdoc/>
+    public async Task<IReadOnlyList<string>> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
+    {
+        var started = time.GetTimestamp();
+        var due = schedule.TakeDue(spec.Spec.Checks, time.GetUtcNow());
+        var runs = await executor.RunManyAsync(due, cancellationToken);
+        var elapsed = time.GetElapsedTime(started);
+        statistics.Record(elapsed);
+
+        var summary = string.Create(CultureInfo.InvariantCulture,
+            $"Ran {runs.Count} of {due.Count} due checks in {elapsed.TotalMilliseconds:0} ms: " +
+            $"{runs.Count(r => r.Outcome == CheckOutcome.Healthy)} Healthy, " +
+            $"{runs.Count(r => r.Outcome == CheckOutcome.Degraded)} Degraded, " +
+            $"{runs.Count(r => r.Outcome == CheckOutcome.Failed)} Failed.");
+        return [summary];
+    }
+}

@@ -1,0 +1,107 @@
+using System.Net;
+using Xunit;
+using System.Net.Sockets;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Testing;
+using Monitoring.Core.Ports;
+using Monitoring.Functions.Hosting;
+
+namespace Monitoring.Functions.Tests.Support;
+
+/// <summary>The whole app on a real loopback port, with its own database, environment and captured logs.</summary>
+internal sealed class TestApp : IAsyncDisposable
+{
+    /// <summary>The secret every test app puts in SHOP_PASSWORD; it must never surface anywhere.</summary>
+    public const string Secret = "s3cret-Sh0p-Passw0rd-7f2c";
+
+    private readonly DirectoryInfo dataDirectory;
+
+    private TestApp(WebApplication app, Uri baseAddress, DirectoryInfo dataDirectory, DictionaryEnvironment environment)
+    {
+        App = app;
+        BaseAddress = baseAddress;
+        this.dataDirectory = dataDirectory;
+        Environment = environment;
+        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public WebApplication App { get; }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient Client { get; }
+
+    public DictionaryEnvironment Environment { get; }
+
+    public string DatabasePath => Path.Combine(dataDirectory.FullName, "monitoring.db");
+
+    public FakeLogCollector Logs => App.Services.GetRequiredService<FakeLogCollector>();
+
+    /// <summary>The sample spec as the app ships it.</summary>
+    public static string SampleSpecPath => Path.Combine(AppContext.BaseDirectory, "monitoring.yaml");
+
+    public static async Task<TestApp> StartAsync(string? specPath = null, bool scheduler = false, IDictionary<string, string?>? settings = null)
+    {
+        var port = FreePort();
+        var baseAddress = new Uri($"http://127.0.0.1:{port}");
+        var environment = new DictionaryEnvironment
+        {
+            ["SHOP_URL"] = $"http://127.0.0.1:{port}/demo",
+            ["SHOP_PASSWORD"] = Secret,
+        };
+        var dataDirectory = Directory.CreateTempSubdirectory("monitoring-app-");
+        var configuration = new Dictionary<string, string?>
+        {
+            ["urls"] = baseAddress.ToString().TrimEnd('/'),
+            ["Monitoring:SpecPath"] = specPath ?? SampleSpecPath,
+            ["Monitoring:DatabasePath"] = Path.Combine(dataDirectory.FullName, "monitoring.db"),
+            ["Monitoring:Scheduler"] = scheduler ? "true" : "false",
+        };
+        foreach (var setting in settings ?? new Dictionary<string, string?>())
+        {
+            configuration[setting.Key] = setting.Value;
+        }
+
+        var app = MonitoringApp.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(configuration);
+            builder.Services.AddSingleton<IEnvironmentVariables>(environment);
+            builder.Services.AddSingleton(new HostEnvironment(null, false));
+            builder.Logging.ClearProviders();
+            builder.Logging.AddFakeLogging();
+            builder.Logging.SetMinimumLevel(LogLevel.Debug);
+        });
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        return new TestApp(app, baseAddress, dataDirectory, environment);
+    }
+
+    /// <summary>Every line the app logged, formatted, with exceptions.</summary>
+    public string AllLogText() => string.Join('\n', Logs.GetSnapshot().Select(r => $"{r.Level} {r.Category} {r.Message} {r.Exception}"));
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await App.StopAsync(CancellationToken.None);
+        await App.DisposeAsync();
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            dataDirectory.Delete(recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a pooled handle is removed with the temp folder later.
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
