@@ -3,7 +3,6 @@ using Monitoring.Core.Checks;
 using Monitoring.Core.Ports;
 using Monitoring.Core.Results;
 using Monitoring.Core.Spec;
-using Monitoring.Functions.Hosting;
 
 namespace Monitoring.Functions.Execution;
 
@@ -20,14 +19,14 @@ public sealed class CheckExecutor : IDisposable
     private readonly SemaphoreSlim slots;
     private readonly ConcurrentDictionary<string, byte> inFlight = new(StringComparer.Ordinal);
 
-    /// <summary>Creates the executor.</summary>
-    public CheckExecutor(ICheckRunner runner, IResultsWriter results, SpecProvider spec, ILogger<CheckExecutor> logger)
+    /// <summary>Creates the executor; at most <paramref name="concurrency"/> checks run at once.</summary>
+    public CheckExecutor(ICheckRunner runner, IResultsWriter results, int concurrency, ILogger<CheckExecutor> logger)
     {
-        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
         this.runner = runner ?? throw new ArgumentNullException(nameof(runner));
         this.results = results ?? throw new ArgumentNullException(nameof(results));
         this.logger = logger ?? throw new ArgumentNullException(nameof(logger));
-        slots = new SemaphoreSlim(spec.Spec.Defaults.Concurrency);
+        slots = new SemaphoreSlim(concurrency);
     }
 
     /// <summary>Runs every check not already running, concurrently; returns the runs that completed.</summary>

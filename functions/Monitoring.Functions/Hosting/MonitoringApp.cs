@@ -63,7 +63,11 @@ public static class MonitoringApp
 
         services.AddSingleton<IHttpProbeFactory>(sp => new HttpClientProbeFactory(sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ICheckRunner, CheckRunner>();
-        services.AddSingleton<CheckExecutor>();
+        services.AddSingleton(sp => new CheckExecutor(
+            sp.GetRequiredService<ICheckRunner>(),
+            sp.GetRequiredService<IResultsWriter>(),
+            sp.GetRequiredService<SpecProvider>().Spec.Defaults.Concurrency,
+            sp.GetRequiredService<ILogger<CheckExecutor>>()));
         services.AddSingleton<CheckSchedule>();
         services.AddSingleton<CycleStatistics>();
         services.AddSingleton<StatusQueries>();

@@ -34,13 +34,16 @@ public static class ValidateCommand
         {
             var spec = result.Spec!;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{path}: valid. {spec.Checks.Length} checks ({spec.Checks.Count(c => c.Enabled)} enabled), {spec.Services.Count} services."));
+                $"{path}: valid. {Count(spec.Checks.Length, "check")} ({spec.Checks.Count(c => c.Enabled)} enabled), {Count(spec.Services.Count, "service")}."));
             return Valid;
         }
 
         WriteErrors(error, path, result.Errors);
         return Invalid;
     }
+
+    private static string Count(int count, string noun) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count} {noun}{(count == 1 ? string.Empty : "s")}");
 
     /// <summary>Writes a spec's errors, one per line, the way both <c>validate</c> and the app's start-up do.</summary>
     public static void WriteErrors(TextWriter writer, string path, IReadOnlyCollection<SpecError> errors)
