@@ -1,6 +1,6 @@
-using System.Collections.Immutable;
 using Monitoring.Core.Spec;
 using Monitoring.Functions.Execution;
+using Monitoring.Functions.Tests.Support;
 using Xunit;
 
 namespace Monitoring.Functions.Tests.Execution;
@@ -56,18 +56,10 @@ public sealed class CheckScheduleTests
         Assert.Equal(Noon.AddMinutes(1), schedule.NextDue("a"));
     }
 
-    private static CheckSpec Check(string name, TimeSpan? interval = null, bool enabled = true) => new(
-        Name: name,
-        Service: null,
-        Description: null,
-        Enabled: enabled,
-        Interval: interval ?? TimeSpan.FromMinutes(1),
-        Retries: 0,
-        MaxDuration: TimeSpan.FromSeconds(30),
-        DegradedAfter: null,
-        VerifyTls: true,
-        Location: "test",
-        Labels: ImmutableDictionary<string, string>.Empty,
-        Variables: [],
-        Steps: [new StepSpec("get", "GET", Template.Literal("http://127.0.0.1/"), [], null, TimeSpan.FromSeconds(5), null, true, [], [], false)]);
+    private static CheckSpec Check(string name, TimeSpan? interval = null, bool enabled = true) =>
+        TestCheckSpecs.Check(name, TestCheckSpecs.Step("get", "http://127.0.0.1/")) with
+        {
+            Interval = interval ?? TimeSpan.FromMinutes(1),
+            Enabled = enabled,
+        };
 }

@@ -71,7 +71,7 @@ public sealed class CheckRunnerWithHttpProbeTests
 
     private static async Task<CheckRunResult> RunAsync(CheckSpec check)
     {
-        var runner = new CheckRunner(new HttpClientProbeFactory(TimeProvider.System), TimeProvider.System, new FakeEnvironment(), new SecretRedactor());
+        var runner = new CheckRunner(new HttpClientProbeFactory(TimeProvider.System), TimeProvider.System, new DictionaryEnvironment(), new SecretRedactor());
         return await runner.RunAsync(check, TestContext.Current.CancellationToken);
     }
 

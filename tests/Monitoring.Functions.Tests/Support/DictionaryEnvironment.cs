@@ -4,7 +4,7 @@ using Monitoring.Core.Ports;
 namespace Monitoring.Functions.Tests.Support;
 
 /// <summary>An environment a test owns, so parallel tests never share process variables.</summary>
-internal sealed class DictionaryEnvironment : IEnvironmentVariables
+public sealed class DictionaryEnvironment : IEnvironmentVariables
 {
     private readonly ConcurrentDictionary<string, string> values = new(StringComparer.Ordinal);
 

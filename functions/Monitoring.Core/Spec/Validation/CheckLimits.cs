@@ -24,6 +24,24 @@ internal static class CheckLimits
     /// <summary>The tier of a service that does not say.</summary>
     public const int DefaultTier = 2;
 
+    /// <summary>How often the check timer fires; intervals are whole multiples of it.</summary>
+    public static readonly TimeSpan Tick = TimeSpan.FromMinutes(1);
+
+    /// <summary>Null when <paramref name="interval"/> can be honoured on the one-minute timer, else why not.</summary>
+    public static string? IntervalProblem(TimeSpan interval) =>
+        interval >= Tick && interval.Ticks % Tick.Ticks == 0
+            ? null
+            : $"interval {Durations.Format(interval)} must be a whole number of minutes, at least 1m: checks run on a one-minute timer";
+
+    /// <summary>Reports an <c>interval</c> written in <paramref name="section"/> that the timer cannot honour (an inherited one is reported where it is written).</summary>
+    public static void ReportUntimelyInterval(MappingReader section, TimeSpan interval, SpecErrorList errors)
+    {
+        if (section.Has("interval") && IntervalProblem(interval) is { } problem)
+        {
+            errors.Add(section.PathOf("interval"), section.Node("interval"), problem);
+        }
+    }
+
     /// <summary>Why a run may not take longer than its interval: runs of one check would overlap.</summary>
     public static string MaxDurationMessage(TimeSpan maxDuration, TimeSpan interval) =>
         $"maxDuration {Durations.Format(maxDuration)} must not exceed the interval {Durations.Format(interval)}, or runs of the check would overlap";

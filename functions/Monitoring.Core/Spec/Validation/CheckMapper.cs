@@ -24,6 +24,7 @@ internal static class CheckMapper
 
         var service = Service(check, declaredServices);
         var interval = check.Duration("interval") ?? defaults.Interval;
+        CheckLimits.ReportUntimelyInterval(check, interval, errors);
         var maxDuration = check.Duration("maxDuration") ?? defaults.MaxDuration;
         if (maxDuration > interval && (check.Has("maxDuration") || check.Has("interval")))
         {

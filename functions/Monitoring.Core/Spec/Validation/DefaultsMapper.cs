@@ -33,6 +33,7 @@ internal static class DefaultsMapper
             Headers: headers,
             Variables: variables);
 
+        CheckLimits.ReportUntimelyInterval(section, defaults.Interval, errors);
         if (defaults.MaxDuration > defaults.Interval && (section.Has("maxDuration") || section.Has("interval")))
         {
             var at = section.Has("maxDuration") ? "maxDuration" : "interval";
