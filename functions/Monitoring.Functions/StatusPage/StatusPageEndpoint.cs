@@ -31,6 +31,7 @@ public static class StatusPageEndpoint
             <style>
             body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b;background:#fff}
             table{border-collapse:collapse;width:100%;max-width:60rem}th,td{text-align:left;padding:.5rem;border-bottom:1px solid #ddd}
+            .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
             .Healthy{color:#0b6b1f}.Degraded{color:#8a5300}.Failed{color:#b00020}.Pending{color:#555}
             </style></head><body><h1>Monitoring status</h1>
             """);

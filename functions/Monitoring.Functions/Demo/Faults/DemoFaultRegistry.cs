@@ -40,9 +40,9 @@ internal sealed partial class DemoFaultRegistry(ILogger<DemoFaultRegistry> logge
     public IReadOnlyList<DemoFaultView> List() =>
         [.. faults.OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => DemoFaultView.From(pair.Key, pair.Value))];
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo fault injected into {Route}: error rate {ErrorRate}, status {StatusCode}, latency {LatencyMs} ms, down {Down}")]
+    [LoggerMessage(EventId = 400, Level = LogLevel.Warning, Message = "Demo fault injected into {Route}: error rate {ErrorRate}, status {StatusCode}, latency {LatencyMs} ms, down {Down}")]
     private partial void LogFaultSet(string route, double errorRate, int statusCode, long latencyMs, bool down);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo fault cleared from {Route}")]
+    [LoggerMessage(EventId = 401, Level = LogLevel.Information, Message = "Demo fault cleared from {Route}")]
     private partial void LogFaultCleared(string route);
 }
