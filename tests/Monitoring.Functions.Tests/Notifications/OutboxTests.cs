@@ -1,0 +1,59 @@
+using System.Collections.Immutable;
+using Monitoring.Core.Notifications;
+using Monitoring.Functions.Notifications;
+using Xunit;
+
+namespace Monitoring.Functions.Tests.Notifications;
+
+public sealed class OutboxTests : IDisposable
+{
+    private readonly DirectoryInfo folder = Directory.CreateTempSubdirectory("monitoring-outbox-");
+
+    [Fact]
+    public async Task OutboxChannel_AppendsOneLinePerMessage_NewestReadFirst()
+    {
+        using var outbox = new OutboxFile(Path.Combine(folder.FullName, "outbox", "notifications.jsonl"));
+        var channel = new OutboxChannel("local", outbox, TimeProvider.System);
+
+        await channel.DeliverAsync(Message("first"), TestContext.Current.CancellationToken);
+        var result = await channel.DeliverAsync(Message("second"), TestContext.Current.CancellationToken);
+
+        Assert.True(result.Delivered);
+        var entries = await outbox.ReadLatestAsync(10, TestContext.Current.CancellationToken);
+        Assert.Equal(["second", "first"], entries.Select(e => (string?)e["payload"]!["alerts"]![0]!["name"]));
+        Assert.Equal(2, File.ReadAllLines(outbox.Path).Length);
+    }
+
+    [Fact]
+    public async Task OutboxFile_SkipsATornLine_AndKeepsTheRest()
+    {
+        using var outbox = new OutboxFile(Path.Combine(folder.FullName, "notifications.jsonl"));
+        await new OutboxChannel("local", outbox, TimeProvider.System).DeliverAsync(Message("kept"), TestContext.Current.CancellationToken);
+        await File.AppendAllTextAsync(outbox.Path, "{\"deliveredAt\":\"2026-11-23T10:00", TestContext.Current.CancellationToken);
+
+        var entries = await outbox.ReadLatestAsync(10, TestContext.Current.CancellationToken);
+
+        Assert.Equal("kept", (string?)Assert.Single(entries)["payload"]!["alerts"]![0]!["name"]);
+    }
+
+    [Fact]
+    public async Task OutboxEmailSender_RecordsOneDigestEmailForTheWholeGroup()
+    {
+        using var outbox = new OutboxFile(Path.Combine(folder.FullName, "notifications.jsonl"));
+        var email = new EmailChannel("oncall-email", ["oncall@example.com"], new OutboxEmailSender(outbox, TimeProvider.System));
+
+        await email.DeliverAsync(new NotificationMessage("g", [Alert("a"), Alert("b"), Alert("c")]), TestContext.Current.CancellationToken);
+
+        var entry = Assert.Single(await outbox.ReadLatestAsync(10, TestContext.Current.CancellationToken));
+        Assert.Equal("email", (string?)entry["kind"]);
+        Assert.Equal("[CRITICAL] Firing: a (+2 more)", (string?)entry["subject"]);
+        Assert.Equal("oncall@example.com", (string?)entry["to"]![0]);
+    }
+
+    public void Dispose() => folder.Delete(recursive: true);
+
+    private static NotificationMessage Message(string name) => new("g", [Alert(name)]);
+
+    private static Notification Alert(string name) => new(NotificationKind.Firing, "check:" + name, name, Severities.Critical, "shop", null,
+        name + " is failing", null, DateTimeOffset.UnixEpoch, DateTimeOffset.UnixEpoch.AddMinutes(3), null, null, ImmutableSortedDictionary<string, string>.Empty);
+}
