@@ -228,28 +228,29 @@ public sealed class AlertEngine
         }
     }
 
-    private async Task<string?> MutedByAsync(AlertDefinition definition, IReadOnlyList<Silence> stored, DateTimeOffset at, CancellationToken cancellationToken)
+    private async Task<AlertMute> MutedByAsync(AlertDefinition definition, IReadOnlyList<Silence> stored, DateTimeOffset at, CancellationToken cancellationToken)
     {
         var silence = stored.Concat(_scheduledSilences(at))
             .Where(s => s.IsActiveAt(at) && s.Matches(definition))
             .OrderBy(s => s.Id, StringComparer.Ordinal)
             .FirstOrDefault();
-        if (silence is not null)
-        {
-            return $"silence '{silence.Id}'";
-        }
 
         // An inhibitor mutes while its incident is open, even when it is itself acknowledged or
         // silenced: the page thread still stands for the outage (Alertmanager does the same).
+        string? openInhibitor = null;
         foreach (var inhibitor in definition.Policy.InhibitedBy)
         {
             if (inhibitor != definition.Key && (await GetAsync(inhibitor, cancellationToken))?.IsOpen == true)
             {
-                return $"inhibited by '{inhibitor}'";
+                openInhibitor = inhibitor;
+                break;
             }
         }
 
-        return null;
+        var reason = silence is not null ? $"silence '{silence.Id}'"
+            : openInhibitor is not null ? $"inhibited by '{openInhibitor}'"
+            : null;
+        return new AlertMute(reason, openInhibitor);
     }
 
     // Inhibitors are decided first so that a page and its ticket firing in the same minute never

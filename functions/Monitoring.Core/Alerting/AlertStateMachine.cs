@@ -11,7 +11,7 @@ internal static class AlertStateMachine
     public static AlertStatus New(AlertDefinition definition) => new() { Definition = definition };
 
     /// <summary>Takes one observation; null when it is not newer than the last one taken.</summary>
-    public static AlertStep? Observe(AlertStatus? current, AlertObservation observation, string? mutedBy)
+    public static AlertStep? Observe(AlertStatus? current, AlertObservation observation, AlertMute mute)
     {
         var before = current ?? New(observation.Definition);
         var at = observation.At;
@@ -57,6 +57,7 @@ internal static class AlertStateMachine
                     EscalationLevel = 0,
                     AcknowledgedBy = null,
                     AcknowledgedAt = null,
+                    Inhibitor = null,
                 }
                 : next with { Phase = AlertState.Pending };
         }
@@ -65,20 +66,21 @@ internal static class AlertStateMachine
             next = next with { Phase = AlertState.Inactive };
         }
 
-        next = WithMute(next, mutedBy);
-        return Finish(before, next, at, reason: null, recordUnchanged: false);
+        next = WithMute(next, mute);
+        // A change into Silenced says what mutes it; the observation explains every other change.
+        return Finish(before, next, at, next.State == AlertState.Silenced ? next.MutedBy : null, recordUnchanged: false);
     }
 
     /// <summary>Applies a change of silences or inhibitors without an observation; null when the mute is unchanged.</summary>
-    public static AlertStep? Remute(AlertStatus current, string? mutedBy, DateTimeOffset at)
+    public static AlertStep? Remute(AlertStatus current, AlertMute mute, DateTimeOffset at)
     {
-        var next = WithMute(current, mutedBy);
-        if (next.MutedBy == current.MutedBy)
+        var next = WithMute(current, mute);
+        if (next.MutedBy == current.MutedBy && next.Inhibitor == current.Inhibitor)
         {
             return null;
         }
 
-        return Finish(current, next, at, mutedBy ?? $"{current.MutedBy} ended", recordUnchanged: false);
+        return Finish(current, next, at, next.MutedBy ?? $"{current.MutedBy} ended", recordUnchanged: false);
     }
 
     /// <summary>Acknowledges the open incident; null when none is open or it is already acknowledged.</summary>
@@ -131,8 +133,18 @@ internal static class AlertStateMachine
     }
 
     // Only an open incident is muted; remembering a mute on a closed alert would show stale reasons.
-    private static AlertStatus WithMute(AlertStatus status, string? mutedBy) =>
-        status with { MutedBy = status.IsOpen ? mutedBy : null };
+    // An inhibitor absorbs the incident for good: when a page resets before its ticket does, the
+    // ticket stays quiet until it resolves, so one outage stays one notification thread.
+    private static AlertStatus WithMute(AlertStatus status, AlertMute mute)
+    {
+        if (!status.IsOpen)
+        {
+            return status with { MutedBy = null, Inhibitor = null };
+        }
+
+        var inhibitor = mute.Inhibitor ?? status.Inhibitor;
+        return status with { Inhibitor = inhibitor, MutedBy = mute.Reason ?? (inhibitor is null ? null : $"inhibited by '{inhibitor}'") };
+    }
 
     // Counts the notification, if the change is notify-worthy, and builds the one transition.
     private static AlertStep Finish(AlertStatus before, AlertStatus next, DateTimeOffset at, string? reason, bool recordUnchanged)

@@ -17,6 +17,9 @@ public sealed record AlertStatus
     /// <summary>Why the open incident is muted (<c>silence 'id'</c> or <c>inhibited by 'key'</c>), or null.</summary>
     public string? MutedBy { get; init; }
 
+    /// <summary>The alert whose open incident absorbed this one: it stays muted until this incident resolves.</summary>
+    public string? Inhibitor { get; init; }
+
     /// <summary>Who acknowledged the open incident, or null.</summary>
     public string? AcknowledgedBy { get; init; }
 
