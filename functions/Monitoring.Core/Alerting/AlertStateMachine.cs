@@ -13,12 +13,18 @@ internal static class AlertStateMachine
     /// <summary>Takes one observation; null when it is not newer than the last one taken.</summary>
     public static AlertStep? Observe(AlertStatus? current, AlertObservation observation, AlertMute mute)
     {
-        var before = current ?? New(observation.Definition);
+        var stored = current ?? New(observation.Definition);
         var at = observation.At;
-        if (before.LastObservedAt is { } last && at <= last)
+        if (stored.LastObservedAt is { } last && at <= last)
         {
             return null;
         }
+
+        // Apply the mute of this instant to the open incident first, as its own transition: a
+        // silence added since the last write must already hold when this observation resolves it,
+        // or the resolve would be announced from a state that is no longer true.
+        var remuted = Remute(stored, mute, at);
+        var before = remuted?.Next ?? stored;
 
         var policy = observation.Definition.Policy;
         var next = before with { Definition = observation.Definition, LastObservedAt = at, Summary = observation.Summary };
@@ -67,8 +73,10 @@ internal static class AlertStateMachine
         }
 
         next = WithMute(next, mute);
+
         // A change into Silenced says what mutes it; the observation explains every other change.
-        return Finish(before, next, at, next.State == AlertState.Silenced ? next.MutedBy : null, recordUnchanged: false);
+        var observed = Finish(before, next, at, next.State == AlertState.Silenced ? next.MutedBy : null, recordUnchanged: false);
+        return remuted is null ? observed : observed with { Transitions = remuted.Transitions.AddRange(observed.Transitions) };
     }
 
     /// <summary>Applies a change of silences or inhibitors without an observation; null when the mute is unchanged.</summary>
