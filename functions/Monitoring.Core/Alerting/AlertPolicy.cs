@@ -1,0 +1,55 @@
+using System.Collections.Immutable;
+
+namespace Monitoring.Core.Alerting;
+
+/// <summary>
+/// When an alert fires, when it resolves, and what mutes it. The defaults suit a check run once a
+/// minute: three failed runs in a row fire, and an incident resolves only after two good runs and
+/// ten minutes without a failure, so a check that flaps every few minutes stays one incident.
+/// </summary>
+public sealed record AlertPolicy
+{
+    /// <summary>The defaults: fire after 3 breaching observations, resolve after 2 healthy ones and 10 minutes without a breach.</summary>
+    public static AlertPolicy Default { get; } = new();
+
+    /// <summary>Consecutive breaching observations needed to fire (at least 1).</summary>
+    public int FailureThreshold
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(FailureThreshold), value, "The failure threshold must be at least 1.");
+    } = 3;
+
+    /// <summary>Consecutive healthy observations needed to resolve (at least 1).</summary>
+    public int SuccessThreshold
+    {
+        get;
+        init => field = value >= 1 ? value : throw new ArgumentOutOfRangeException(nameof(SuccessThreshold), value, "The success threshold must be at least 1.");
+    } = 2;
+
+    /// <summary>How long the condition must have been breaching, besides the failure threshold, before firing; null for no wait.</summary>
+    public TimeSpan? PendingFor
+    {
+        get;
+        init => field = value is null || value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(PendingFor), value, "The pending period must not be negative.");
+    }
+
+    /// <summary>
+    /// How long after the last breaching observation a firing alert keeps firing, besides the success
+    /// threshold; the hysteresis that turns a flapping condition into one incident. Null resolves on the success threshold alone.
+    /// </summary>
+    public TimeSpan? KeepFiringFor
+    {
+        get;
+        init => field = value is null || value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(KeepFiringFor), value, "The keep-firing period must not be negative.");
+    } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Keys of alerts that mute this one while they fire, as Alertmanager's inhibition does: an SLO's
+    /// ticket alert lists the same SLO's page alert, so one outage is one notification thread.
+    /// </summary>
+    public ImmutableArray<string> InhibitedBy
+    {
+        get;
+        init => field = value.IsDefault ? [] : value;
+    } = [];
+}
