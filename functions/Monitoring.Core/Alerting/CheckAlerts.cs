@@ -1,0 +1,87 @@
+using System.Globalization;
+using Monitoring.Core.Checks;
+using Monitoring.Core.Spec;
+
+namespace Monitoring.Core.Alerting;
+
+/// <summary>
+/// The alerts every check has, and the observations one run makes of them: the journey failing
+/// (critical), the journey slow (warning, its own lower signal), and its TLS certificate close
+/// to expiry (warning, never downtime).
+/// </summary>
+public static class CheckAlerts
+{
+    /// <summary>Fewer whole days left on a certificate than this breaches the certificate alert.</summary>
+    public const int CertificateWarningDays = 14;
+
+    /// <summary>The key of a check's failing alert.</summary>
+    public static string FailingKey(string checkName) => "check:" + checkName;
+
+    /// <summary>The key of a check's degraded alert.</summary>
+    public static string DegradedKey(string checkName) => "degraded:" + checkName;
+
+    /// <summary>The key of a check's certificate alert.</summary>
+    public static string CertificateKey(string checkName) => "certificate:" + checkName;
+
+    /// <summary>The observations one run makes: failing and degraded always, certificate when the run saw one.</summary>
+    public static IReadOnlyList<AlertObservation> Observe(CheckSpec check, ServiceSpec? service, CheckRunResult run)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        ArgumentNullException.ThrowIfNull(run);
+        var at = run.StartedAt;
+        var observations = new List<AlertObservation>
+        {
+            new(Failing(check, service), run.Outcome == CheckOutcome.Failed, FailingSummary(run), at),
+            new(Degraded(check, service), run.Outcome == CheckOutcome.Degraded, DegradedSummary(run), at),
+        };
+
+        if (run.CertDaysLeft is { } days)
+        {
+            observations.Add(new AlertObservation(
+                Certificate(check, service),
+                days < CertificateWarningDays,
+                string.Create(CultureInfo.InvariantCulture, $"The TLS certificate of {check.Name} expires in {days} days (warning below {CertificateWarningDays})."),
+                at));
+        }
+
+        return observations;
+    }
+
+    /// <summary>The check's failing alert: critical, fires after consecutive failed runs.</summary>
+    public static AlertDefinition Failing(CheckSpec check, ServiceSpec? service) =>
+        Define(check, service, FailingKey(check.Name), $"{check.Name} failing", AlertSource.Check, AlertSeverity.Critical);
+
+    /// <summary>The check's degraded alert: a warning, and muted while the same check is failing.</summary>
+    public static AlertDefinition Degraded(CheckSpec check, ServiceSpec? service) =>
+        Define(check, service, DegradedKey(check.Name), $"{check.Name} degraded", AlertSource.Degraded, AlertSeverity.Warning) with
+        {
+            Policy = AlertPolicy.Default with { InhibitedBy = [FailingKey(check.Name)] },
+        };
+
+    /// <summary>The check's certificate alert: a warning that fires on the first run that sees the expiry close.</summary>
+    public static AlertDefinition Certificate(CheckSpec check, ServiceSpec? service) =>
+        Define(check, service, CertificateKey(check.Name), $"{check.Name} certificate expiring", AlertSource.Certificate, AlertSeverity.Warning) with
+        {
+            Policy = AlertPolicy.Default with { FailureThreshold = 1, SuccessThreshold = 1, KeepFiringFor = null },
+        };
+
+    private static AlertDefinition Define(CheckSpec check, ServiceSpec? service, string key, string name, AlertSource source, AlertSeverity severity) => new()
+    {
+        Key = key,
+        Name = name,
+        Source = source,
+        Severity = severity,
+        Service = check.Service,
+        Team = service?.Team,
+        RunbookUrl = service?.RunbookUrl?.AbsoluteUri,
+        Labels = check.Labels.SetItem("check", check.Name),
+    };
+
+    private static string FailingSummary(CheckRunResult run) => run.Outcome == CheckOutcome.Failed
+        ? string.Create(CultureInfo.InvariantCulture, $"{run.CheckName} failed at step {run.FailedStep} ({run.ErrorKind?.ToWireName()}): {run.Message}")
+        : string.Create(CultureInfo.InvariantCulture, $"{run.CheckName} passed ({run.Outcome}) in {run.DurationMs:0} ms.");
+
+    private static string DegradedSummary(CheckRunResult run) => run.Outcome == CheckOutcome.Degraded
+        ? $"{run.CheckName} is slow: {run.Message}"
+        : string.Create(CultureInfo.InvariantCulture, $"{run.CheckName} {run.Outcome} in {run.DurationMs:0} ms.");
+}

@@ -1,0 +1,73 @@
+using Monitoring.Core.Alerting;
+using Monitoring.Core.Checks;
+using Monitoring.Core.Notifications;
+using Monitoring.Core.Ports;
+using Monitoring.Functions.Hosting;
+
+namespace Monitoring.Functions.Alerting;
+
+/// <summary>
+/// Feeds check runs to the alert engine as they finish, records every transition in
+/// <c>MonitorAlert_CL</c>, and hands the ones that notify to the dispatcher. Runs are observed
+/// one by one rather than per cycle, so a journey that goes down notifies without waiting for
+/// slower journeys of the same tick.
+/// </summary>
+public sealed partial class AlertingCycle(
+    AlertEngine engine,
+    SpecProvider spec,
+    IResultsWriter results,
+    NotificationDispatcher dispatcher,
+    ILogger<AlertingCycle> logger)
+{
+    /// <summary>Observes one run; returns the transitions it caused.</summary>
+    public async Task<IReadOnlyList<AlertTransition>> ObserveAsync(CheckRunResult run, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var check = spec.Spec.FindCheck(run.CheckName);
+        if (check is null)
+        {
+            return [];
+        }
+
+        var service = check.Service is not null && spec.Spec.Services.TryGetValue(check.Service, out var owner) ? owner : null;
+        var transitions = await engine.EvaluateAsync(CheckAlerts.Observe(check, service, run), now, cancellationToken);
+        await RecordAsync(transitions, cancellationToken);
+        return transitions;
+    }
+
+    /// <summary>The engine's current view of <paramref name="key"/>.</summary>
+    public Task<AlertStatus?> StatusAsync(string key, CancellationToken cancellationToken) => engine.GetAsync(key, cancellationToken);
+
+    private async Task RecordAsync(IReadOnlyList<AlertTransition> transitions, CancellationToken cancellationToken)
+    {
+        if (transitions.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var transition in transitions)
+        {
+            Transitioned(logger, transition.Key, transition.From, transition.To, transition.Notify, transition.Incident);
+        }
+
+        await results.AppendAsync([.. transitions.Select(AlertRows.ToRow)], cancellationToken);
+
+        var notifications = new List<Notification>();
+        foreach (var transition in transitions.Where(t => t.Notify != AlertNotifyKind.None))
+        {
+            var status = await engine.GetAsync(transition.Key, cancellationToken);
+            if (AlertNotifications.From(transition, status?.FiringSince, statusPageUrl: null) is { } notification)
+            {
+                notifications.Add(notification);
+            }
+        }
+
+        if (notifications.Count > 0)
+        {
+            await dispatcher.DispatchAsync(notifications, cancellationToken);
+        }
+    }
+
+    [LoggerMessage(EventId = 510, Level = LogLevel.Information, Message = "Alert {AlertKey} {From} -> {To} (notify {Notify}, incident {Incident})")]
+    private static partial void Transitioned(ILogger logger, string alertKey, AlertState from, AlertState to, AlertNotifyKind notify, int incident);
+}
