@@ -9,6 +9,10 @@ namespace Monitoring.Core.Slo;
 /// </summary>
 public static class BurnRateEvaluator
 {
+    // A burn rate within a billionth of the factor counts as equal to it: the factor written in the spec (14.4) is
+    // the boundary, and floating-point rounding of bad / total / (1 − 0.999) must not decide which side a burn is on.
+    private const double FactorTolerance = 1e-9;
+
     /// <summary>Every window the SLOs need counted: their periods, their pairs' windows and the reported windows, shortest first.</summary>
     public static ImmutableArray<TimeSpan> WindowsFor(IEnumerable<SloSpec> slos)
     {
@@ -56,7 +60,8 @@ public static class BurnRateEvaluator
         ArgumentNullException.ThrowIfNull(pair);
         var longRate = SloMath.BurnRate(longWindow, errorBudget);
         var shortRate = SloMath.BurnRate(shortWindow, errorBudget);
-        var burning = longRate > pair.Factor && shortRate > pair.Factor;
+        var threshold = pair.Factor * (1 + FactorTolerance);
+        var burning = longRate > threshold && shortRate > threshold;
         var enough = longWindow.Bad >= minBadEvents && shortWindow.Bad >= minBadEvents;
         return new PairEvaluation(pair, longWindow, shortWindow, longRate, shortRate, burning, burning && enough);
     }
