@@ -14,6 +14,9 @@ public sealed record MonitoringSpec(
     /// <summary>The only spec version this build understands.</summary>
     public const string CurrentVersion = "monitoring/v1";
 
+    /// <summary>Service level objectives, in the order the spec lists them.</summary>
+    public ImmutableArray<SloSpec> Slos { get; init; } = [];
+
     /// <summary>Finds a check by name (ordinal, case-sensitive), or null.</summary>
     public CheckSpec? FindCheck(string name) => Checks.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
 }

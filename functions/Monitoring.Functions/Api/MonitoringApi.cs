@@ -2,6 +2,7 @@ using Monitoring.Core.Ports;
 using Monitoring.Functions.Execution;
 using Monitoring.Functions.Heartbeat;
 using Monitoring.Functions.Hosting;
+using Monitoring.Functions.SloEvaluation;
 
 namespace Monitoring.Functions.Api;
 
@@ -21,7 +22,18 @@ public static class MonitoringApi
         ["check-runs"] = GetRunsAsync,
         ["run-check"] = RunCheckAsync,
         ["health"] = GetHealth,
+        ["slos"] = GetSlos,
     };
+
+    private static IResult GetSlos(SpecProvider spec, SloStatusBoard board, TimeProvider time)
+    {
+        var latest = board.Latest;
+        return Results.Ok(new
+        {
+            time = time.GetUtcNow(),
+            slos = spec.Spec.Slos.Select(slo => SloView.From(slo, latest.GetValueOrDefault(slo.Name))),
+        });
+    }
 
     private static async Task<IResult> GetStatusAsync(string? runs, StatusQueries queries, CancellationToken cancellationToken)
     {

@@ -10,6 +10,7 @@ using Monitoring.Functions.Heartbeat;
 using Monitoring.Functions.Invocation;
 using Monitoring.Functions.Probing;
 using Monitoring.Functions.Scheduling;
+using Monitoring.Functions.SloEvaluation;
 using Monitoring.Functions.StatusPage;
 using Monitoring.Functions.SyntheticChecks;
 using Monitoring.Local.Sqlite;
@@ -73,6 +74,8 @@ public static class MonitoringApp
         services.AddSingleton<StatusQueries>();
         services.AddSingleton<IFunctionHandler, SyntheticChecksFunction>();
         services.AddSingleton<IFunctionHandler, HeartbeatFunction>();
+        services.AddSingleton<SloStatusBoard>();
+        services.AddSingleton<IFunctionHandler, SloEvaluationFunction>();
 
         AddEmbeddedStore(services, builder.Environment.ContentRootPath, options);
 
@@ -141,6 +144,7 @@ public static class MonitoringApp
         services.AddSingleton(sp => new SqliteDatabase(storeOptions, sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IResultsWriter>(sp => new SqliteResultsWriter(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<ICheckRunHistory>(sp => new SqliteCheckRunHistory(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<ISliReader>(sp => new SqliteSliReader(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IStateStore>(sp => new SqliteStateStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SqliteRetention(sp.GetRequiredService<SqliteDatabase>()));
 

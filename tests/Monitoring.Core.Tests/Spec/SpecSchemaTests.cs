@@ -24,6 +24,14 @@ public sealed class SpecSchemaTests
         { "$.definitions.extraction", [.. SpecFields.Extraction] },
         { "$.definitions.assertion", [.. SpecFields.Assertion] },
         { "$.definitions.operators", [.. SpecFields.AssertionOperators] },
+        { "$.definitions.slo", [.. SpecFields.Slo] },
+        { "$.definitions.sli", [.. SpecFields.SliKinds] },
+        { "$.definitions.availabilitySli", [.. SpecFields.AvailabilitySli] },
+        { "$.definitions.latencySli", [.. SpecFields.LatencySli] },
+        { "$.definitions.freshnessSli", [.. SpecFields.FreshnessSli] },
+        { "$.definitions.kqlSli", [.. SpecFields.KqlSli] },
+        { "$.definitions.sloAlerting", [.. SpecFields.SloAlerting] },
+        { "$.definitions.windowPair", [.. SpecFields.WindowPair] },
     };
 
     [Theory]
@@ -52,6 +60,10 @@ public sealed class SpecSchemaTests
         Assert.Equal(SpecFields.Methods, Schema.SelectToken("$.definitions.request.properties.method.enum")!.Values<string>());
         Assert.Equal(SpecFields.Severities, Schema.SelectToken("$.definitions.assertion.properties.severity.enum")!.Values<string>());
         Assert.Equal(MonitoringSpec.CurrentVersion, Schema.SelectToken("$.properties.version.const")!.Value<string>());
+        Assert.Equal(SpecFields.SloWindows, Schema.SelectToken("$.definitions.slo.properties.window.enum")!.Values<string>());
+        Assert.Equal(SpecFields.Budgetings, Schema.SelectToken("$.definitions.slo.properties.budgeting.enum")!.Values<string>());
+        Assert.Equal(SpecFields.PairSeverities, Schema.SelectToken("$.definitions.windowPair.properties.severity.enum")!.Values<string>());
+        Assert.Equal(SpecFields.DefaultWindows, Schema.SelectToken("$.definitions.sloAlerting.properties.windows.oneOf[0].const")!.Value<string>());
         Assert.Equal(SpecFields.AssertionTargets, Schema.SelectToken("$.definitions.assertion.oneOf")!.Select(o => o["required"]![0]!.Value<string>()));
     }
 

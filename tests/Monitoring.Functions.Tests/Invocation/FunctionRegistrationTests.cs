@@ -50,10 +50,13 @@ public sealed class FunctionRegistrationTests
         var catalog = FunctionCatalog.Load(AppContext.BaseDirectory);
 
         Assert.Equal(
-            ["check-runs", "health", "Heartbeat", "run-check", "status", "SyntheticChecks"],
+            ["check-runs", "health", "Heartbeat", "run-check", "SloEvaluation", "slos", "status", "SyntheticChecks"],
             catalog.Functions.Select(f => f.Name).Order(StringComparer.OrdinalIgnoreCase));
         Assert.Equal("0 */1 * * * *", catalog.Find("SyntheticChecks")!.TriggerBinding.Schedule);
         Assert.Equal(TriggerKind.Timer, catalog.Find("Heartbeat")!.Trigger);
+        Assert.Equal("0 */1 * * * *", catalog.Find("SloEvaluation")!.TriggerBinding.Schedule);
+        Assert.Equal("api/slos", catalog.Find("slos")!.HttpPath);
+        Assert.True(catalog.Find("slos")!.RequiresFunctionKey);
         Assert.False(catalog.Find("health")!.RequiresFunctionKey);
         Assert.True(catalog.Find("run-check")!.RequiresFunctionKey);
         Assert.Equal("api/checks/{name}/run", catalog.Find("run-check")!.HttpPath);

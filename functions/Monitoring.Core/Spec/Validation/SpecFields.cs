@@ -12,10 +12,10 @@ internal static class SpecFields
     public const string NamePattern = "^[A-Za-z][A-Za-z0-9_-]*$";
 
     /// <summary>Top-level sections a later version will define; rejected today with a clear message.</summary>
-    public static ImmutableArray<string> Reserved { get; } = ["dataChecks", "slos", "notifications", "maintenance"];
+    public static ImmutableArray<string> Reserved { get; } = ["dataChecks", "notifications", "maintenance"];
 
     /// <summary>The top level (reserved sections excluded).</summary>
-    public static ImmutableArray<string> TopLevel { get; } = ["version", "defaults", "services", "checks"];
+    public static ImmutableArray<string> TopLevel { get; } = ["version", "defaults", "services", "checks", "slos"];
 
     /// <summary>The <c>defaults</c> section.</summary>
     public static ImmutableArray<string> Defaults { get; } =
@@ -62,6 +62,42 @@ internal static class SpecFields
 
     /// <summary>The HTTP methods a step may use.</summary>
     public static ImmutableArray<string> Methods { get; } = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"];
+
+    /// <summary>One item of <c>slos</c>.</summary>
+    public static ImmutableArray<string> Slo { get; } = ["name", "service", "description", "objective", "window", "budgeting", "sli", "alerting"];
+
+    /// <summary>The SLI kinds, exactly one of which an SLO's <c>sli</c> has.</summary>
+    public static ImmutableArray<string> SliKinds { get; } = ["availability", "latency", "freshness", "kql"];
+
+    /// <summary>An <c>availability</c> SLI.</summary>
+    public static ImmutableArray<string> AvailabilitySli { get; } = ["check"];
+
+    /// <summary>A <c>latency</c> SLI.</summary>
+    public static ImmutableArray<string> LatencySli { get; } = ["check", "threshold", "degradedIsBad"];
+
+    /// <summary>A <c>freshness</c> SLI.</summary>
+    public static ImmutableArray<string> FreshnessSli { get; } = ["dataCheck"];
+
+    /// <summary>A <c>kql</c> SLI.</summary>
+    public static ImmutableArray<string> KqlSli { get; } = ["good", "total"];
+
+    /// <summary>An SLO's <c>alerting</c> section.</summary>
+    public static ImmutableArray<string> SloAlerting { get; } = ["windows", "minBadEvents"];
+
+    /// <summary>One custom burn-rate pair under <c>alerting.windows</c>.</summary>
+    public static ImmutableArray<string> WindowPair { get; } = ["severity", "longWindow", "shortWindow", "factor"];
+
+    /// <summary>The SLO periods, as the spec writes them.</summary>
+    public static ImmutableArray<string> SloWindows { get; } = ["7d", "28d", "30d"];
+
+    /// <summary>The SLO budgeting methods.</summary>
+    public static ImmutableArray<string> Budgetings { get; } = ["occurrences", "timeslices"];
+
+    /// <summary>Burn-rate pair severities.</summary>
+    public static ImmutableArray<string> PairSeverities { get; } = ["page", "ticket"];
+
+    /// <summary>The one word <c>alerting.windows</c> takes instead of a list.</summary>
+    public const string DefaultWindows = "default";
 
     /// <summary>Assertion severities.</summary>
     public static ImmutableArray<string> Severities { get; } = ["fail", "degrade"];

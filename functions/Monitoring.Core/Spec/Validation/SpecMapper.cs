@@ -24,7 +24,14 @@ internal static class SpecMapper
 
         // Checks are matched against every declared service, even one with its own errors, so a mistake is reported once.
         var declared = servicesMap is null ? [] : servicesMap.Entries.Select(e => e.Key).ToImmutableHashSet(StringComparer.Ordinal);
-        var checks = ChecksMapper.Map(top.List("checks"), new MappingContext(errors, templates, defaults), declared);
-        return new MonitoringSpec(defaults, services, checks);
+        var checksList = top.List("checks");
+        var checks = ChecksMapper.Map(checksList, new MappingContext(errors, templates, defaults), declared);
+
+        // SLOs are matched against every check written, even one with its own errors, for the same reason.
+        var declaredChecks = checksList is null
+            ? []
+            : checksList.Items.OfType<SpecMapping>().Select(c => c.Find("name")?.Value).OfType<SpecScalar>().Select(s => s.Text).ToImmutableHashSet(StringComparer.Ordinal);
+        var slos = SlosMapper.Map(top.List("slos"), errors, declared, declaredChecks);
+        return new MonitoringSpec(defaults, services, checks) { Slos = slos };
     }
 }

@@ -65,6 +65,20 @@ internal static class ValueReader
         return (int)value;
     }
 
+    /// <summary>A number, whole or not.</summary>
+    public static double? Number(SpecNode node, SpecPath path, SpecErrorList errors)
+    {
+        if (node is not SpecScalar { Kind: ScalarKind.Integer or ScalarKind.Float } scalar
+            || !double.TryParse(scalar.Text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
+            || !double.IsFinite(value))
+        {
+            errors.Add(path, node, $"expected a number, not {Show(node)}");
+            return null;
+        }
+
+        return value;
+    }
+
     /// <summary>A duration longer than zero, such as <c>30s</c>.</summary>
     public static TimeSpan? Duration(SpecNode node, SpecPath path, SpecErrorList errors)
     {
