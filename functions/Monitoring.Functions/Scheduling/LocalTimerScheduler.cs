@@ -65,11 +65,12 @@ public sealed class LocalTimerScheduler : BackgroundService
                 var now = time.GetUtcNow();
                 var next = schedule.NextAfter(now > cursor ? now : cursor);
                 var wait = next - now;
+
+                // The timer is registered before anyone hears it is armed, so time moved on by a listener
+                // (a test's fake clock) always reaches it.
+                var delay = wait > TimeSpan.Zero ? Task.Delay(wait, time, stoppingToken) : Task.CompletedTask;
                 Armed?.Invoke(function.Name, next);
-                if (wait > TimeSpan.Zero)
-                {
-                    await Task.Delay(wait, time, stoppingToken);
-                }
+                await delay;
 
                 cursor = next;
                 if (Volatile.Read(ref busy.Value))
