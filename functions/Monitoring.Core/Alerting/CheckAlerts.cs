@@ -47,9 +47,20 @@ public static class CheckAlerts
         return observations;
     }
 
-    /// <summary>The check's failing alert: critical, fires after consecutive failed runs.</summary>
-    public static AlertDefinition Failing(CheckSpec check, ServiceSpec? service) =>
-        Define(check, service, FailingKey(check.Name), $"{check.Name} failing", AlertSource.Check, AlertSeverity.Critical);
+    /// <summary>The check's failing alert: fires after consecutive failed runs, as the check's <c>alert</c> section says.</summary>
+    public static AlertDefinition Failing(CheckSpec check, ServiceSpec? service)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        return Define(check, service, FailingKey(check.Name), $"{check.Name} failing", AlertSource.Check, check.Alert.Severity) with
+        {
+            Policy = AlertPolicy.Default with
+            {
+                FailureThreshold = check.Alert.FailureThreshold,
+                SuccessThreshold = check.Alert.SuccessThreshold,
+                KeepFiringFor = check.Alert.KeepFiringFor,
+            },
+        };
+    }
 
     /// <summary>The check's degraded alert: a warning, and muted while the same check is failing.</summary>
     public static AlertDefinition Degraded(CheckSpec check, ServiceSpec? service) =>

@@ -29,4 +29,8 @@ public sealed record CheckSpec(
     string Location,
     ImmutableDictionary<string, string> Labels,
     ImmutableArray<KeyValuePair<string, Template>> Variables,
-    ImmutableArray<StepSpec> Steps);
+    ImmutableArray<StepSpec> Steps)
+{
+    /// <summary>How the check's failing alert fires and resolves.</summary>
+    public CheckAlertSpec Alert { get; init; } = CheckAlertSpec.Default;
+}

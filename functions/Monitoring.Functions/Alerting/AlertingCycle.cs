@@ -2,6 +2,7 @@ using Monitoring.Core.Alerting;
 using Monitoring.Core.Checks;
 using Monitoring.Core.Notifications;
 using Monitoring.Core.Ports;
+using Monitoring.Functions.Execution;
 using Monitoring.Functions.Hosting;
 
 namespace Monitoring.Functions.Alerting;
@@ -17,8 +18,32 @@ public sealed partial class AlertingCycle(
     SpecProvider spec,
     IResultsWriter results,
     NotificationDispatcher dispatcher,
-    ILogger<AlertingCycle> logger)
+    CheckSchedule schedule,
+    TimeProvider time,
+    ILogger<AlertingCycle> logger) : IRunObserver
 {
+    /// <inheritdoc/>
+    public async Task OnRunAsync(CheckRunResult run, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        var now = time.GetUtcNow();
+        await ObserveAsync(run, now, cancellationToken);
+
+        // Confirm a change quickly rather than at the next interval: a failure its alert has not
+        // fired for yet, or a recovery of a firing alert, is re-run on the next tick.
+        var status = await engine.GetAsync(CheckAlerts.FailingKey(run.CheckName), cancellationToken);
+        var confirming = status?.Phase switch
+        {
+            AlertState.Pending => !run.Success,
+            AlertState.Firing => run.Success && status.ConsecutiveHealthy < status.Definition.Policy.SuccessThreshold,
+            _ => false,
+        };
+        if (confirming)
+        {
+            schedule.ConfirmSoon(run.CheckName, now);
+        }
+    }
+
     /// <summary>Observes one run; returns the transitions it caused.</summary>
     public async Task<IReadOnlyList<AlertTransition>> ObserveAsync(CheckRunResult run, DateTimeOffset now, CancellationToken cancellationToken)
     {

@@ -65,13 +65,13 @@ public sealed partial class NotificationDispatcher(Router router, IReadOnlyDicti
         return records;
     }
 
-    [LoggerMessage(EventId = 500, Level = LogLevel.Information, Message = "Delivered {Alerts} alert(s) of group {GroupKey} via route {Route} to channel {Channel} in {Attempts} attempt(s), {DurationMs} ms")]
+    [LoggerMessage(EventId = 520, Level = LogLevel.Information, Message = "Delivered {Alerts} alert(s) of group {GroupKey} via route {Route} to channel {Channel} in {Attempts} attempt(s), {DurationMs} ms")]
     private static partial void Delivered(ILogger logger, string route, string channel, string groupKey, int alerts, int attempts, long durationMs);
 
-    [LoggerMessage(EventId = 501, Level = LogLevel.Error, Message = "Delivery of {Alerts} alert(s) of group {GroupKey} via route {Route} to channel {Channel} failed after {Attempts} attempt(s): {Error}")]
+    [LoggerMessage(EventId = 521, Level = LogLevel.Error, Message = "Delivery of {Alerts} alert(s) of group {GroupKey} via route {Route} to channel {Channel} failed after {Attempts} attempt(s): {Error}")]
     private static partial void DeliveryFailed(ILogger logger, string route, string channel, string groupKey, int alerts, int attempts, string? error);
 
-    [LoggerMessage(EventId = 502, Level = LogLevel.Error, Message = "Route {Route} names channel {Channel}, which is not configured")]
+    [LoggerMessage(EventId = 522, Level = LogLevel.Error, Message = "Route {Route} names channel {Channel}, which is not configured")]
     private static partial void UnknownChannel(ILogger logger, string route, string channel);
 }
 

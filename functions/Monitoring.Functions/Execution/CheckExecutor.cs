@@ -16,12 +16,14 @@ public sealed class CheckExecutor : IDisposable
     private readonly ICheckRunner runner;
     private readonly IResultsWriter results;
     private readonly ILogger<CheckExecutor> logger;
+    private readonly IReadOnlyList<IRunObserver> observers;
     private readonly SemaphoreSlim slots;
     private readonly ConcurrentDictionary<string, byte> inFlight = new(StringComparer.Ordinal);
 
     /// <summary>Creates the executor; at most <paramref name="concurrency"/> checks run at once.</summary>
-    public CheckExecutor(ICheckRunner runner, IResultsWriter results, int concurrency, ILogger<CheckExecutor> logger)
+    public CheckExecutor(ICheckRunner runner, IResultsWriter results, int concurrency, ILogger<CheckExecutor> logger, IEnumerable<IRunObserver>? observers = null)
     {
+        this.observers = [.. observers ?? []];
         ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
         this.runner = runner ?? throw new ArgumentNullException(nameof(runner));
         this.results = results ?? throw new ArgumentNullException(nameof(results));
@@ -100,6 +102,18 @@ public sealed class CheckExecutor : IDisposable
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
             CheckLog.StoreFailed(logger, exception, check.Name);
+        }
+
+        foreach (var observer in observers)
+        {
+            try
+            {
+                await observer.OnRunAsync(run, cancellationToken);
+            }
+            catch (Exception exception) when (exception is not OperationCanceledException)
+            {
+                CheckLog.ObserverFailed(logger, exception, check.Name);
+            }
         }
 
         return run;

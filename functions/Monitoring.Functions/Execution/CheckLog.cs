@@ -23,6 +23,9 @@ internal static partial class CheckLog
     [LoggerMessage(EventId = 105, Level = LogLevel.Error, Message = "Check {CheckName} crashed the runner")]
     public static partial void RunnerCrashed(ILogger logger, Exception exception, string checkName);
 
+    [LoggerMessage(EventId = 106, Level = LogLevel.Error, Message = "Check {CheckName} run could not be observed for alerting")]
+    public static partial void ObserverFailed(ILogger logger, Exception exception, string checkName);
+
     /// <summary>Writes the one line a run gets.</summary>
     public static void Run(ILogger logger, CheckRunResult run)
     {

@@ -4,14 +4,15 @@ using Monitoring.Core.Spec;
 namespace Monitoring.Functions.Execution;
 
 /// <summary>
-/// Decides which checks are due on a timer tick. The tick comes every minute; a check with a
+/// Decides which checks are due on a timer tick. The tick comes every 10 seconds; a check with a
 /// longer interval is due on every n-th tick. Ticks may arrive a little early or late, so a
-/// check counts as due slightly before its exact time rather than slipping a whole minute.
+/// check counts as due slightly before its exact time rather than slipping a whole tick. A check
+/// asked to confirm a failure (or a recovery) is due again on the very next tick.
 /// </summary>
 public sealed class CheckSchedule
 {
     /// <summary>How early a tick may arrive and still run a check.</summary>
-    public static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(5);
+    public static readonly TimeSpan Tolerance = TimeSpan.FromSeconds(2);
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> nextDue = new(StringComparer.Ordinal);
 
@@ -33,6 +34,9 @@ public sealed class CheckSchedule
 
         return due;
     }
+
+    /// <summary>Makes <paramref name="checkName"/> due on the next tick, to confirm what its last run saw.</summary>
+    public void ConfirmSoon(string checkName, DateTimeOffset now) => nextDue[checkName] = now;
 
     /// <summary>When <paramref name="checkName"/> is next due, if it has run.</summary>
     public DateTimeOffset? NextDue(string checkName) => nextDue.TryGetValue(checkName, out var at) ? at : null;

@@ -1,6 +1,10 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Monitoring.Core.Alerting;
 using Monitoring.Core.Checks;
+using Monitoring.Core.Routing;
+using Monitoring.Functions.Alerting;
+using Monitoring.Functions.Notifications;
 using Monitoring.Core.Ports;
 using Monitoring.Core.Secrets;
 using Monitoring.Functions.Api;
@@ -68,7 +72,8 @@ public static class MonitoringApp
             sp.GetRequiredService<ICheckRunner>(),
             sp.GetRequiredService<IResultsWriter>(),
             sp.GetRequiredService<SpecProvider>().Spec.Defaults.Concurrency,
-            sp.GetRequiredService<ILogger<CheckExecutor>>()));
+            sp.GetRequiredService<ILogger<CheckExecutor>>(),
+            sp.GetServices<IRunObserver>()));
         services.AddSingleton<CheckSchedule>();
         services.AddSingleton<CycleStatistics>();
         services.AddSingleton<StatusQueries>();
@@ -78,6 +83,7 @@ public static class MonitoringApp
         services.AddSingleton<IFunctionHandler, SloEvaluationFunction>();
 
         AddEmbeddedStore(services, builder.Environment.ContentRootPath, options);
+        AddAlerting(services, builder.Environment.ContentRootPath, options);
 
         if (!host.UnderFunctionsHost && options.Scheduler)
         {
@@ -135,6 +141,22 @@ public static class MonitoringApp
         {
             builder.WebHost.UseUrls(DefaultLocalUrl);
         }
+    }
+
+    private static void AddAlerting(IServiceCollection services, string contentRoot, MonitoringOptions options)
+    {
+        services.AddSingleton(sp => new AlertEngine(sp.GetRequiredService<IStateStore>()));
+        services.AddSingleton(new OutboxFile(Path.GetFullPath(options.OutboxPath, contentRoot)));
+
+        // Until the spec's notifications section arrives, every alert takes the fallback route to the outbox.
+        services.AddSingleton(sp => new Router([], LocalRoutes.Fallback));
+        services.AddSingleton<IReadOnlyDictionary<string, INotificationChannel>>(sp => new Dictionary<string, INotificationChannel>(StringComparer.Ordinal)
+        {
+            [LocalRoutes.OutboxChannel] = new OutboxChannel(LocalRoutes.OutboxChannel, sp.GetRequiredService<OutboxFile>(), sp.GetRequiredService<TimeProvider>()),
+        });
+        services.AddSingleton<NotificationDispatcher>();
+        services.AddSingleton<AlertingCycle>();
+        services.AddSingleton<IRunObserver>(sp => sp.GetRequiredService<AlertingCycle>());
     }
 
     private static void AddEmbeddedStore(IServiceCollection services, string contentRoot, MonitoringOptions options)

@@ -12,6 +12,9 @@ public sealed class MonitoringOptions
     /// <summary>The embedded database file; relative paths are taken from the content root. Default <c>data/monitoring.db</c>.</summary>
     public string DatabasePath { get; set; } = Path.Combine("data", "monitoring.db");
 
+    /// <summary>The local notification outbox (JSON lines); relative paths are taken from the content root. Default <c>data/outbox.jsonl</c>.</summary>
+    public string OutboxPath { get; set; } = Path.Combine("data", "outbox.jsonl");
+
     /// <summary>How long the embedded store keeps results.</summary>
     public int RetentionDays { get; set; } = 30;
 

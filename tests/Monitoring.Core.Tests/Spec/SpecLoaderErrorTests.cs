@@ -68,10 +68,14 @@ public sealed class SpecLoaderErrorTests
     [InlineData("check retries are negative", "    retries: 0", "    retries: -1", "checks[1] (checkout).retries", "must be from 0 to 10, not -1", "retries: -1")]
     [InlineData("concurrency is zero", "  concurrency: 8", "  concurrency: 0", "defaults.concurrency", "must be from 1 to 1000, not 0", "concurrency: 0")]
     [InlineData("a check's maxDuration exceeds its interval", "    maxDuration: 2m", "    maxDuration: 6m", "checks[1] (checkout).maxDuration", "maxDuration 6m must not exceed the interval 5m", "maxDuration: 6m")]
+    // Check alert section
+    [InlineData("a check alert has an unknown severity", "    service: search\n", "    service: search\n    alert:\n      severity: urgent\n", "checks[2] (search).alert.severity", "'urgent' is not a severity: use critical, warning, info", "urgent")]
+    [InlineData("a check alert threshold is zero", "    service: search\n", "    service: search\n    alert:\n      failureThreshold: 0\n", "checks[2] (search).alert.failureThreshold", "from 1 to 20", "failureThreshold: 0")]
+    [InlineData("a check alert field is misspelt", "    service: search\n", "    service: search\n    alert:\n      keepFiring: 5m\n", "checks[2] (search).alert.keepFiring", "unknown field 'keepFiring'", "keepFiring")]
     [InlineData("a check's maxDuration exceeds its own one-minute interval", "    service: search\n", "    service: search\n    interval: 1m\n    maxDuration: 90s\n", "checks[2] (search).maxDuration", "maxDuration 1m30s must not exceed the interval 1m", "maxDuration: 90s")]
-    [InlineData("a check's interval is shorter than the timer", "    service: search\n", "    service: search\n    interval: 30s\n", "checks[2] (search).interval", "interval 30s must be a whole number of minutes, at least 1m", "interval: 30s")]
-    [InlineData("a check's interval is not whole minutes", "    interval: 5m", "    interval: 1m30s", "checks[1] (checkout).interval", "interval 1m30s must be a whole number of minutes", "interval: 1m30s")]
-    [InlineData("the default interval is shorter than the timer", "  interval: 1m", "  interval: 45s", "defaults.interval", "interval 45s must be a whole number of minutes", "interval: 45s")]
+    [InlineData("a check's interval is shorter than the timer", "    service: search\n", "    service: search\n    interval: 5s\n", "checks[2] (search).interval", "interval 5s must be a multiple of 10s, at least 10s", "interval: 5s")]
+    [InlineData("a check's interval is not a multiple of the timer", "    interval: 5m", "    interval: 1m15s", "checks[1] (checkout).interval", "interval 1m15s must be a multiple of 10s", "interval: 1m15s")]
+    [InlineData("the default interval is not a multiple of the timer", "  interval: 1m", "  interval: 45s", "defaults.interval", "interval 45s must be a multiple of 10s", "interval: 45s")]
     [InlineData("the default maxDuration exceeds the default interval", "  maxDuration: 50s", "  maxDuration: 2m", "defaults.maxDuration", "maxDuration 2m must not exceed the interval 1m", "maxDuration: 2m")]
     // Body
     [InlineData("a body has raw and form", "          raw: \"cart={{cartId}}\"", "          raw: \"cart={{cartId}}\"\n          form: { a: b }", "checks[1] (checkout).steps[2] (pay).body", "needs exactly one of json, form or raw, but has form and raw", "          raw:")]

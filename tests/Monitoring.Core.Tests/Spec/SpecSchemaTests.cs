@@ -18,6 +18,7 @@ public sealed class SpecSchemaTests
         { "$.definitions.service", [.. SpecFields.Service] },
         { "$.definitions.check", [.. SpecFields.Check] },
         { "$.definitions.tls", [.. SpecFields.Tls] },
+        { "$.definitions.checkAlert", [.. SpecFields.CheckAlert] },
         { "$.definitions.step", [.. SpecFields.Step] },
         { "$.definitions.request", [.. SpecFields.Request] },
         { "$.definitions.body", [.. SpecFields.Body] },
@@ -57,6 +58,7 @@ public sealed class SpecSchemaTests
     public void SchemaEnums_EqualLoaderValues()
     {
         Assert.Equal(SpecFields.Methods, Schema.SelectToken("$.definitions.step.properties.method.enum")!.Values<string>());
+        Assert.Equal(SpecFields.AlertSeverities, Schema.SelectToken("$.definitions.checkAlert.properties.severity.enum")!.Values<string>());
         Assert.Equal(SpecFields.Methods, Schema.SelectToken("$.definitions.request.properties.method.enum")!.Values<string>());
         Assert.Equal(SpecFields.Severities, Schema.SelectToken("$.definitions.assertion.properties.severity.enum")!.Values<string>());
         Assert.Equal(MonitoringSpec.CurrentVersion, Schema.SelectToken("$.properties.version.const")!.Value<string>());

@@ -52,7 +52,7 @@ public sealed class FunctionRegistrationTests
         Assert.Equal(
             ["check-runs", "health", "Heartbeat", "run-check", "SloEvaluation", "slos", "status", "SyntheticChecks"],
             catalog.Functions.Select(f => f.Name).Order(StringComparer.OrdinalIgnoreCase));
-        Assert.Equal("0 */1 * * * *", catalog.Find("SyntheticChecks")!.TriggerBinding.Schedule);
+        Assert.Equal("*/10 * * * * *", catalog.Find("SyntheticChecks")!.TriggerBinding.Schedule);
         Assert.Equal(TriggerKind.Timer, catalog.Find("Heartbeat")!.Trigger);
         Assert.Equal("0 */1 * * * *", catalog.Find("SloEvaluation")!.TriggerBinding.Schedule);
         Assert.Equal("api/slos", catalog.Find("slos")!.HttpPath);

@@ -59,6 +59,7 @@ internal sealed class TestApp : IAsyncDisposable
             ["urls"] = baseAddress.ToString().TrimEnd('/'),
             ["Monitoring:SpecPath"] = specPath ?? SampleSpecPath,
             ["Monitoring:DatabasePath"] = Path.Combine(dataDirectory.FullName, "monitoring.db"),
+            ["Monitoring:OutboxPath"] = Path.Combine(dataDirectory.FullName, "outbox.jsonl"),
             ["Monitoring:Scheduler"] = scheduler ? "true" : "false",
         };
         foreach (var setting in settings ?? new Dictionary<string, string?>())

@@ -15,6 +15,12 @@ internal static class CheckLimits
     /// <summary>Most checks running at once in one instance.</summary>
     public const int MaxConcurrency = 1000;
 
+    /// <summary>Fewest consecutive runs an alert threshold may ask for.</summary>
+    public const int MinThreshold = 1;
+
+    /// <summary>Most consecutive runs an alert threshold may ask for: more would hide an outage for too long.</summary>
+    public const int MaxThreshold = 20;
+
     /// <summary>Most critical service tier.</summary>
     public const int MinTier = 1;
 
@@ -25,13 +31,13 @@ internal static class CheckLimits
     public const int DefaultTier = 2;
 
     /// <summary>How often the check timer fires; intervals are whole multiples of it.</summary>
-    public static readonly TimeSpan Tick = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan Tick = TimeSpan.FromSeconds(10);
 
     /// <summary>Null when <paramref name="interval"/> can be honoured on the one-minute timer, else why not.</summary>
     public static string? IntervalProblem(TimeSpan interval) =>
         interval >= Tick && interval.Ticks % Tick.Ticks == 0
             ? null
-            : $"interval {Durations.Format(interval)} must be a whole number of minutes, at least 1m: checks run on a one-minute timer";
+            : $"interval {Durations.Format(interval)} must be a multiple of 10s, at least 10s: checks run on a 10-second timer";
 
     /// <summary>Reports an <c>interval</c> written in <paramref name="section"/> that the timer cannot honour (an inherited one is reported where it is written).</summary>
     public static void ReportUntimelyInterval(MappingReader section, TimeSpan interval, SpecErrorList errors)

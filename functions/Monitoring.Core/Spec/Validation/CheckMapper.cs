@@ -1,3 +1,4 @@
+using Monitoring.Core.Alerting;
 using System.Collections.Immutable;
 using Monitoring.Core.Spec.Loading.Nodes;
 
@@ -56,7 +57,36 @@ internal static class CheckMapper
             Labels: Labels(check),
             Variables: variables,
             Steps: steps ?? []);
+        if (check.Section("alert", SpecFields.CheckAlert) is { } alert)
+        {
+            result = result with { Alert = Alert(alert) };
+        }
+
         return name is null || steps is null ? null : result;
+    }
+
+    private static CheckAlertSpec Alert(MappingReader alert)
+    {
+        var defaults = CheckAlertSpec.Default;
+        var severity = defaults.Severity;
+        if (alert.Text("severity") is { } text)
+        {
+            var index = SpecFields.AlertSeverities.IndexOf(text);
+            if (index < 0)
+            {
+                alert.Errors.Add(alert.PathOf("severity"), alert.Node("severity"), $"'{text}' is not a severity: use {string.Join(", ", SpecFields.AlertSeverities)}");
+            }
+            else
+            {
+                severity = (AlertSeverity)index;
+            }
+        }
+
+        return new CheckAlertSpec(
+            severity,
+            alert.Integer("failureThreshold", CheckLimits.MinThreshold, CheckLimits.MaxThreshold) ?? defaults.FailureThreshold,
+            alert.Integer("successThreshold", CheckLimits.MinThreshold, CheckLimits.MaxThreshold) ?? defaults.SuccessThreshold,
+            alert.Has("keepFiringFor") ? alert.Duration("keepFiringFor") : defaults.KeepFiringFor);
     }
 
     private static string? Service(MappingReader check, ImmutableHashSet<string> declared)

@@ -26,7 +26,13 @@ internal static class SpecFields
 
     /// <summary>One item of <c>checks</c>.</summary>
     public static ImmutableArray<string> Check { get; } =
-        ["name", "service", "description", "enabled", "interval", "retries", "maxDuration", "degradedAfter", "location", "tls", "labels", "variables", "request", "steps"];
+        ["name", "service", "description", "enabled", "interval", "retries", "maxDuration", "degradedAfter", "location", "tls", "alert", "labels", "variables", "request", "steps"];
+
+    /// <summary>The fields of a check's <c>alert</c> section.</summary>
+    public static ImmutableArray<string> CheckAlert { get; } = ["severity", "failureThreshold", "successThreshold", "keepFiringFor"];
+
+    /// <summary>The alert severities, most urgent first.</summary>
+    public static ImmutableArray<string> AlertSeverities { get; } = ["critical", "warning", "info"];
 
     /// <summary>A check's <c>tls</c> section.</summary>
     public static ImmutableArray<string> Tls { get; } = ["verify"];
