@@ -63,8 +63,10 @@ public sealed partial class AlertingCycle(
     /// <summary>The engine's current view of <paramref name="key"/>.</summary>
     public Task<AlertStatus?> StatusAsync(string key, CancellationToken cancellationToken) => engine.GetAsync(key, cancellationToken);
 
-    private async Task RecordAsync(IReadOnlyList<AlertTransition> transitions, CancellationToken cancellationToken)
+    /// <summary>Records transitions made outside a run (an acknowledgement, a silence ending) and delivers their notifications.</summary>
+    public async Task RecordAsync(IReadOnlyList<AlertTransition> transitions, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(transitions);
         if (transitions.Count == 0)
         {
             return;

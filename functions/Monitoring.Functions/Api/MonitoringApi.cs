@@ -16,14 +16,16 @@ public static class MonitoringApi
     public const int MaxRunsLimit = 1000;
 
     /// <summary>Every HTTP function's handler. Routes and methods come from each function.json.</summary>
-    public static IReadOnlyDictionary<string, Delegate> Handlers { get; } = new Dictionary<string, Delegate>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["status"] = GetStatusAsync,
-        ["check-runs"] = GetRunsAsync,
-        ["run-check"] = RunCheckAsync,
-        ["health"] = GetHealth,
-        ["slos"] = GetSlos,
-    };
+    public static IReadOnlyDictionary<string, Delegate> Handlers { get; } = new Dictionary<string, Delegate>(
+        new Dictionary<string, Delegate>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["status"] = GetStatusAsync,
+            ["check-runs"] = GetRunsAsync,
+            ["run-check"] = RunCheckAsync,
+            ["health"] = GetHealth,
+            ["slos"] = GetSlos,
+        }.Concat(AlertsApi.Handlers),
+        StringComparer.OrdinalIgnoreCase);
 
     private static IResult GetSlos(SpecProvider spec, SloStatusBoard board, TimeProvider time)
     {
