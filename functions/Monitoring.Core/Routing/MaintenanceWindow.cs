@@ -1,17 +1,28 @@
-using Monitoring.Core.Notifications;
+using System.Collections.Immutable;
+using Monitoring.Core.Alerting;
 
 namespace Monitoring.Core.Routing;
 
-/// <summary>A named maintenance window: the alerts it mutes and when.</summary>
+/// <summary>
+/// A named maintenance window from the spec: the alerts it mutes and when. While open it acts as a
+/// silence in the alert engine, so its end re-notifies whatever is still firing (Azure's own
+/// suppression drops that notification for good).
+/// </summary>
 /// <param name="Name">Its name in the spec.</param>
-/// <param name="Scope">Which alerts it mutes (severity, service, team, labels).</param>
+/// <param name="Matchers">Which alerts it mutes; every matcher must hold (service, team, severity, source, key, name or a label such as check).</param>
 /// <param name="Schedule">When it is open.</param>
-public sealed record MaintenanceWindow(string Name, RouteMatch Scope, MaintenanceSchedule Schedule)
+public sealed record MaintenanceWindow(string Name, ImmutableArray<AlertMatcher> Matchers, MaintenanceSchedule Schedule)
 {
-    /// <summary>The open occurrence muting <paramref name="alert"/> at <paramref name="instant"/>, or null.</summary>
-    public MaintenanceOccurrence? Muting(Notification alert, DateTimeOffset instant)
-    {
-        ArgumentNullException.ThrowIfNull(alert);
-        return Scope.Matches(alert) ? Schedule.OccurrenceAt(instant) : null;
-    }
+    /// <summary>The silence this window is at <paramref name="instant"/>, or null while it is closed.</summary>
+    public Silence? SilenceAt(DateTimeOffset instant) => Schedule.OccurrenceAt(instant) is { } occurrence
+        ? new Silence
+        {
+            Id = "maintenance:" + Name,
+            Matchers = Matchers,
+            StartsAt = occurrence.Start,
+            EndsAt = occurrence.End,
+            CreatedBy = "spec",
+            Comment = "Maintenance window " + Name,
+        }
+        : null;
 }

@@ -17,6 +17,9 @@ public sealed record MonitoringSpec(
     /// <summary>Service level objectives, in the order the spec lists them.</summary>
     public ImmutableArray<SloSpec> Slos { get; init; } = [];
 
+    /// <summary>Maintenance windows: while one is open, the alerts it matches are muted; at its end, whatever still fires is announced.</summary>
+    public ImmutableArray<Routing.MaintenanceWindow> Maintenance { get; init; } = [];
+
     /// <summary>Finds a check by name (ordinal, case-sensitive), or null.</summary>
     public CheckSpec? FindCheck(string name) => Checks.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
 }

@@ -60,6 +60,13 @@ public sealed partial class AlertingCycle(
         return transitions;
     }
 
+    /// <summary>
+    /// Re-checks every alert against silences and maintenance windows at <paramref name="now"/>, so a
+    /// window that closed while its alert still fires is announced on this tick, run or no run.
+    /// </summary>
+    public async Task ReconcileAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        await RecordAsync(await engine.ReconcileAsync(now, cancellationToken), cancellationToken);
+
     /// <summary>The engine's current view of <paramref name="key"/>.</summary>
     public Task<AlertStatus?> StatusAsync(string key, CancellationToken cancellationToken) => engine.GetAsync(key, cancellationToken);
 

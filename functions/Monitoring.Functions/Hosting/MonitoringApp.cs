@@ -145,7 +145,12 @@ public static class MonitoringApp
 
     private static void AddAlerting(IServiceCollection services, string contentRoot, MonitoringOptions options)
     {
-        services.AddSingleton(sp => new AlertEngine(sp.GetRequiredService<IStateStore>()));
+        services.AddSingleton(sp =>
+        {
+            // Maintenance windows mute exactly like silences, and their end unmutes the same way.
+            var maintenance = sp.GetRequiredService<SpecProvider>().Spec.Maintenance;
+            return new AlertEngine(sp.GetRequiredService<IStateStore>(), at => maintenance.Select(w => w.SilenceAt(at)).OfType<Silence>());
+        });
         services.AddSingleton(new OutboxFile(Path.GetFullPath(options.OutboxPath, contentRoot)));
 
         // Until the spec's notifications section arrives, every alert takes the fallback route to the outbox.

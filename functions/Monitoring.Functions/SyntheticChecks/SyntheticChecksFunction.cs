@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitoring.Core.Checks;
+using Monitoring.Functions.Alerting;
 using Monitoring.Functions.Execution;
 using Monitoring.Functions.Hosting;
 using Monitoring.Functions.Invocation;
@@ -12,6 +13,7 @@ public sealed class SyntheticChecksFunction(
     CheckSchedule schedule,
     CheckExecutor executor,
     CycleStatistics statistics,
+    AlertingCycle alerting,
     TimeProvider time) : IFunctionHandler
 {
     /// <inheritdoc/>
@@ -23,6 +25,7 @@ public sealed class SyntheticChecksFunction(
         var started = time.GetTimestamp();
         var due = schedule.TakeDue(spec.Spec.Checks, time.GetUtcNow());
         var runs = await executor.RunManyAsync(due, cancellationToken);
+        await alerting.ReconcileAsync(time.GetUtcNow(), cancellationToken);
         var elapsed = time.GetElapsedTime(started);
         statistics.Record(elapsed);
 

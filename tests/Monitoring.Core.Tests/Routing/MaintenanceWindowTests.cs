@@ -1,5 +1,5 @@
+using Monitoring.Core.Alerting;
 using Monitoring.Core.Routing;
-using Monitoring.Core.Tests.Notifications;
 using Xunit;
 
 namespace Monitoring.Core.Tests.Routing;
@@ -74,13 +74,18 @@ public sealed class MaintenanceWindowTests
     }
 
     [Fact]
-    public void Muting_AppliesOnlyToAlertsInScope()
+    public void SilenceAt_IsTheOpenOccurrence_AndMatchesOnlyAlertsInScope()
     {
-        var window = new MaintenanceWindow("shop-deploy", RouterTests.Match(services: ["shop"]),
-            new RecurringSchedule(new TimeOnly(0, 0), TimeSpan.FromDays(1), [], TimeZoneInfo.Utc));
-        var at = new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+        var window = new MaintenanceWindow("shop-deploy", [new AlertMatcher("service", "shop")],
+            new RecurringSchedule(new TimeOnly(2, 0), TimeSpan.FromMinutes(30), [], Amsterdam));
+        var shop = new AlertDefinition { Key = "check:checkout", Name = "checkout failing", Source = AlertSource.Check, Service = "shop" };
 
-        Assert.NotNull(window.Muting(TestNotifications.CheckoutDown(), at));
-        Assert.Null(window.Muting(TestNotifications.CheckoutDown() with { Service = "billing" }, at));
+        var silence = window.SilenceAt(new DateTimeOffset(2026, 11, 23, 1, 10, 0, TimeSpan.Zero));
+
+        Assert.NotNull(silence);
+        Assert.Equal(("maintenance:shop-deploy", new DateTimeOffset(2026, 11, 23, 1, 30, 0, TimeSpan.Zero)), (silence.Id, silence.EndsAt.ToUniversalTime()));
+        Assert.True(silence.Matches(shop));
+        Assert.False(silence.Matches(shop with { Service = "billing" }));
+        Assert.Null(window.SilenceAt(new DateTimeOffset(2026, 11, 23, 1, 30, 0, TimeSpan.Zero)));
     }
 }

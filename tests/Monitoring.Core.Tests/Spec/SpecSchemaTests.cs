@@ -19,6 +19,7 @@ public sealed class SpecSchemaTests
         { "$.definitions.check", [.. SpecFields.Check] },
         { "$.definitions.tls", [.. SpecFields.Tls] },
         { "$.definitions.checkAlert", [.. SpecFields.CheckAlert] },
+        { "$.definitions.maintenance", [.. SpecFields.Maintenance] },
         { "$.definitions.step", [.. SpecFields.Step] },
         { "$.definitions.request", [.. SpecFields.Request] },
         { "$.definitions.body", [.. SpecFields.Body] },

@@ -12,10 +12,13 @@ internal static class SpecFields
     public const string NamePattern = "^[A-Za-z][A-Za-z0-9_-]*$";
 
     /// <summary>Top-level sections a later version will define; rejected today with a clear message.</summary>
-    public static ImmutableArray<string> Reserved { get; } = ["dataChecks", "notifications", "maintenance"];
+    public static ImmutableArray<string> Reserved { get; } = ["dataChecks", "notifications"];
 
     /// <summary>The top level (reserved sections excluded).</summary>
-    public static ImmutableArray<string> TopLevel { get; } = ["version", "defaults", "services", "checks", "slos"];
+    public static ImmutableArray<string> TopLevel { get; } = ["version", "defaults", "services", "checks", "slos", "maintenance"];
+
+    /// <summary>One item of <c>maintenance</c>.</summary>
+    public static ImmutableArray<string> Maintenance { get; } = ["name", "match", "timeZone", "from", "until", "at", "for", "days"];
 
     /// <summary>The <c>defaults</c> section.</summary>
     public static ImmutableArray<string> Defaults { get; } =

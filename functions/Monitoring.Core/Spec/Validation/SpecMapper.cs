@@ -32,6 +32,7 @@ internal static class SpecMapper
             ? []
             : checksList.Items.OfType<SpecMapping>().Select(c => c.Find("name")?.Value).OfType<SpecScalar>().Select(s => s.Text).ToImmutableHashSet(StringComparer.Ordinal);
         var slos = SlosMapper.Map(top.List("slos"), errors, declared, declaredChecks);
-        return new MonitoringSpec(defaults, services, checks) { Slos = slos };
+        var maintenance = MaintenanceMapper.Map(top.List("maintenance"), errors);
+        return new MonitoringSpec(defaults, services, checks) { Slos = slos, Maintenance = maintenance };
     }
 }
