@@ -17,6 +17,9 @@ public sealed record MonitoringSpec(
     /// <summary>Service level objectives, in the order the spec lists them.</summary>
     public ImmutableArray<SloSpec> Slos { get; init; } = [];
 
+    /// <summary>Channels and routes for notifications; without the section every alert goes to the outbox.</summary>
+    public NotificationsSpec Notifications { get; init; } = NotificationsSpec.Default;
+
     /// <summary>Maintenance windows: while one is open, the alerts it matches are muted; at its end, whatever still fires is announced.</summary>
     public ImmutableArray<Routing.MaintenanceWindow> Maintenance { get; init; } = [];
 

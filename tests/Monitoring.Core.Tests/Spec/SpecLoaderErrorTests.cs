@@ -23,7 +23,6 @@ public sealed class SpecLoaderErrorTests
     [InlineData("a step field is misspelt", "        timeout: 8s", "        timeot: 8s", "checks[1] (checkout).steps[0] (login).timeot", "did you mean 'timeout'?", "timeot")]
     [InlineData("a request has a name", "    request:\n      url: \"{{baseUrl}}/\"", "    request:\n      name: home\n      url: \"{{baseUrl}}/\"", "checks[0] (homepage).request.name", "unknown field 'name'", "name: home\n")]
     [InlineData("a reserved section is present", "services:\n", "dataChecks: []\nservices:\n", "dataChecks", "'dataChecks' is reserved for a later version of the spec and not supported yet", "dataChecks")]
-    [InlineData("another reserved section is present", "services:\n", "notifications: {}\nservices:\n", "notifications", "reserved for a later version", "notifications")]
     // Wrong types
     [InlineData("labels is text instead of a map", "    labels:\n      journey: checkout", "    labels: checkout", "checks[1] (checkout).labels", "expected a mapping, not 'checkout'", "labels: checkout")]
     [InlineData("tls is a boolean instead of a map", "    tls:\n      verify: false", "    tls: false", "checks[1] (checkout).tls", "expected a mapping, not 'false'", "tls: false")]

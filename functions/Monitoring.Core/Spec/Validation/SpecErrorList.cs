@@ -11,6 +11,9 @@ internal sealed class SpecErrorList
     /// <summary>True while nothing has been reported.</summary>
     public bool IsEmpty => errors.Count == 0;
 
+    /// <summary>How many errors so far; a mapper compares it before and after to know whether its part was valid.</summary>
+    public int Count => errors.Count;
+
     /// <summary>Reports a problem at <paramref name="path"/>, located at <paramref name="node"/> when given.</summary>
     public void Add(SpecPath path, SpecNode? node, string message) =>
         errors.Add(new SpecError(path.Text, message, node?.Line, node?.Column));

@@ -12,10 +12,34 @@ internal static class SpecFields
     public const string NamePattern = "^[A-Za-z][A-Za-z0-9_-]*$";
 
     /// <summary>Top-level sections a later version will define; rejected today with a clear message.</summary>
-    public static ImmutableArray<string> Reserved { get; } = ["dataChecks", "notifications"];
+    public static ImmutableArray<string> Reserved { get; } = ["dataChecks"];
 
     /// <summary>The top level (reserved sections excluded).</summary>
-    public static ImmutableArray<string> TopLevel { get; } = ["version", "defaults", "services", "checks", "slos", "maintenance"];
+    public static ImmutableArray<string> TopLevel { get; } = ["version", "defaults", "services", "checks", "slos", "notifications", "maintenance"];
+
+    /// <summary>The <c>notifications</c> section.</summary>
+    public static ImmutableArray<string> Notifications { get; } = ["statusPageUrl", "channels", "routes", "defaultChannels"];
+
+    /// <summary>The kinds of channel; a channel sets exactly one.</summary>
+    public static ImmutableArray<string> ChannelKinds { get; } = ["teams", "email", "webhook", "outbox"];
+
+    /// <summary>A Teams channel.</summary>
+    public static ImmutableArray<string> TeamsChannel { get; } = ["url"];
+
+    /// <summary>A webhook channel.</summary>
+    public static ImmutableArray<string> WebhookChannel { get; } = ["url", "headers"];
+
+    /// <summary>An email channel.</summary>
+    public static ImmutableArray<string> EmailChannel { get; } = ["to"];
+
+    /// <summary>One route.</summary>
+    public static ImmutableArray<string> Route { get; } = ["name", "match", "channels", "continue", "groupBy", "repeatInterval", "sendResolved", "escalation"];
+
+    /// <summary>A route's match.</summary>
+    public static ImmutableArray<string> RouteMatch { get; } = ["severity", "service", "team", "labels"];
+
+    /// <summary>One escalation level.</summary>
+    public static ImmutableArray<string> EscalationLevel { get; } = ["after", "channels"];
 
     /// <summary>One item of <c>maintenance</c>.</summary>
     public static ImmutableArray<string> Maintenance { get; } = ["name", "match", "timeZone", "from", "until", "at", "for", "days"];

@@ -33,6 +33,7 @@ internal static class SpecMapper
             : checksList.Items.OfType<SpecMapping>().Select(c => c.Find("name")?.Value).OfType<SpecScalar>().Select(s => s.Text).ToImmutableHashSet(StringComparer.Ordinal);
         var slos = SlosMapper.Map(top.List("slos"), errors, declared, declaredChecks);
         var maintenance = MaintenanceMapper.Map(top.List("maintenance"), errors);
-        return new MonitoringSpec(defaults, services, checks) { Slos = slos, Maintenance = maintenance };
+        var notifications = NotificationsMapper.Map(top.Node("notifications"), errors, templates) ?? NotificationsSpec.Default;
+        return new MonitoringSpec(defaults, services, checks) { Slos = slos, Maintenance = maintenance, Notifications = notifications };
     }
 }
