@@ -1,21 +1,24 @@
 using Monitoring.Core.Routing;
+using Monitoring.Core.Spec;
 
 namespace Monitoring.Functions.Alerting;
 
-/// <summary>The route every alert takes when no configured route matches: the local outbox, grouped by service.</summary>
+/// <summary>Builds the router from the spec: its routes in order, and a fallback to the default channels for everything else.</summary>
 public static class LocalRoutes
 {
-    /// <summary>The outbox channel's name.</summary>
-    public const string OutboxChannel = "outbox";
-
-    /// <summary>The fallback route.</summary>
-    public static RouteSpec Fallback { get; } = new(
-        Name: "default",
-        Match: RouteMatch.Any,
-        Channels: [OutboxChannel],
-        Continue: false,
-        GroupBy: ["service"],
-        RepeatInterval: TimeSpan.FromHours(4),
-        SendResolved: true,
-        Escalation: []);
+    /// <summary>The router for <paramref name="notifications"/>.</summary>
+    public static Router RouterFor(NotificationsSpec notifications)
+    {
+        ArgumentNullException.ThrowIfNull(notifications);
+        var fallback = new RouteSpec(
+            Name: "default",
+            Match: RouteMatch.Any,
+            Channels: notifications.DefaultChannels,
+            Continue: false,
+            GroupBy: ["service"],
+            RepeatInterval: TimeSpan.FromHours(4),
+            SendResolved: true,
+            Escalation: []);
+        return new Router(notifications.Routes, fallback);
+    }
 }

@@ -2,7 +2,6 @@ using System.Text.Json.Serialization;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitoring.Core.Alerting;
 using Monitoring.Core.Checks;
-using Monitoring.Core.Routing;
 using Monitoring.Functions.Alerting;
 using Monitoring.Functions.Notifications;
 using Monitoring.Core.Ports;
@@ -153,12 +152,12 @@ public static class MonitoringApp
         });
         services.AddSingleton(new OutboxFile(Path.GetFullPath(options.OutboxPath, contentRoot)));
 
-        // Until the spec's notifications section arrives, every alert takes the fallback route to the outbox.
-        services.AddSingleton(sp => new Router([], LocalRoutes.Fallback));
-        services.AddSingleton<IReadOnlyDictionary<string, INotificationChannel>>(sp => new Dictionary<string, INotificationChannel>(StringComparer.Ordinal)
-        {
-            [LocalRoutes.OutboxChannel] = new OutboxChannel(LocalRoutes.OutboxChannel, sp.GetRequiredService<OutboxFile>(), sp.GetRequiredService<TimeProvider>()),
-        });
+        services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan });
+        services.AddSingleton(sp => new HttpJsonDelivery(sp.GetRequiredService<HttpClient>(), DeliveryPolicy.Default, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SecretRedactor>()));
+        services.TryAddSingleton<IEmailSender>(sp => new OutboxEmailSender(sp.GetRequiredService<OutboxFile>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<ChannelFactory>();
+        services.AddSingleton(sp => sp.GetRequiredService<ChannelFactory>().Create(sp.GetRequiredService<SpecProvider>().Spec.Notifications));
+        services.AddSingleton(sp => LocalRoutes.RouterFor(sp.GetRequiredService<SpecProvider>().Spec.Notifications));
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<AlertingCycle>();
         services.AddSingleton<IRunObserver>(sp => sp.GetRequiredService<AlertingCycle>());
