@@ -1,4 +1,5 @@
 using Monitoring.Core.Alerting;
+using Monitoring.Core.State;
 using Xunit;
 using static Monitoring.Core.Tests.Alerting.AlertFixtures;
 

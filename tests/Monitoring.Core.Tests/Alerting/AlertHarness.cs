@@ -1,4 +1,5 @@
 using Monitoring.Core.Alerting;
+using Monitoring.Core.State;
 
 namespace Monitoring.Core.Tests.Alerting;
 

@@ -1,5 +1,6 @@
 using Monitoring.Contracts;
 using Monitoring.Core.Ports;
+using Monitoring.Core.State;
 
 namespace Monitoring.Core.Tests.Alerting;
 
