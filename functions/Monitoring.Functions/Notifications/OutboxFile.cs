@@ -6,6 +6,9 @@ namespace Monitoring.Functions.Notifications;
 /// <summary>An append-only JSON-lines file of everything delivered locally (notifications and emails).</summary>
 public sealed class OutboxFile(string path) : IDisposable
 {
+    // JSON lines without a byte-order mark, so jq and other line readers take the first line too.
+    private static readonly UTF8Encoding WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
+
     private readonly SemaphoreSlim gate = new(1, 1);
 
     /// <summary>The file.</summary>
@@ -20,7 +23,7 @@ public sealed class OutboxFile(string path) : IDisposable
         try
         {
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(System.IO.Path.GetFullPath(path))!);
-            await File.AppendAllTextAsync(path, line, Encoding.UTF8, cancellationToken);
+            await File.AppendAllTextAsync(path, line, WithoutBom, cancellationToken);
         }
         finally
         {

@@ -22,6 +22,7 @@ public sealed class OutboxTests : IDisposable
         var entries = await outbox.ReadLatestAsync(10, TestContext.Current.CancellationToken);
         Assert.Equal(["second", "first"], entries.Select(e => (string?)e["payload"]!["alerts"]![0]!["name"]));
         Assert.Equal(2, File.ReadAllLines(outbox.Path).Length);
+        Assert.Equal((byte)'{', File.ReadAllBytes(outbox.Path)[0]);
     }
 
     [Fact]
