@@ -107,7 +107,5 @@ public sealed class AlertApiTests
         app.Client.PostAsync(path, json is null ? null : new StringContent(json, Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken);
 
     private static async Task<IReadOnlyList<(string? Key, string? Kind)>> NotificationsAsync(OutboxFile outbox) =>
-        [.. (await outbox.ReadLatestAsync(1000, TestContext.Current.CancellationToken))
-            .SelectMany(e => e["payload"]?["alerts"]?.AsArray() ?? [])
-            .Select(a => ((string?)a!["key"], (string?)a["kind"]))];
+        [.. (await OutboxAlerts.ReadAsync(outbox)).Select(a => ((string?)a["key"], (string?)a["kind"]))];
 }

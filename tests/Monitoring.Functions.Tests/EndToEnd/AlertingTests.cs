@@ -40,17 +40,12 @@ public sealed class AlertingTests
         await WaitForAsync(() => FindAsync(outbox, "Resolved"), TimeSpan.FromSeconds(150));
         TestContext.Current.TestOutputHelper?.WriteLine($"Recovery to resolved notification: {sinceRecovery.Elapsed.TotalSeconds:0.0} s");
 
-        var checkoutNotifications = (await Alerts(outbox)).Where(a => (string?)a["key"] == "check:checkout").Select(a => (string?)a["kind"]).ToList();
+        var checkoutNotifications = (await OutboxAlerts.ForKeyAsync(outbox, "check:checkout")).Select(a => (string?)a["kind"]).ToList();
         Assert.Equal(["Resolved", "Firing"], checkoutNotifications);
     }
 
     private static async Task<JsonObject?> FindAsync(OutboxFile outbox, string kind) =>
-        (await Alerts(outbox)).FirstOrDefault(a => (string?)a["key"] == "check:checkout" && (string?)a["kind"] == kind);
-
-    private static async Task<IReadOnlyList<JsonObject>> Alerts(OutboxFile outbox) =>
-        [.. (await outbox.ReadLatestAsync(1000, TestContext.Current.CancellationToken))
-            .SelectMany(entry => entry["payload"]?["alerts"]?.AsArray() ?? [])
-            .OfType<JsonObject>()];
+        (await OutboxAlerts.ForKeyAsync(outbox, "check:checkout")).FirstOrDefault(a => (string?)a["kind"] == kind);
 
     private static async Task<T> WaitForAsync<T>(Func<Task<T?>> probe, TimeSpan patience)
         where T : class

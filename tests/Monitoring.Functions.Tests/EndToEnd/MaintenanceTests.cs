@@ -62,9 +62,6 @@ public sealed class MaintenanceTests
         Assert.True(tick.IsSuccessStatusCode);
     }
 
-    private static async Task<IReadOnlyList<JsonObject>> CheckoutNotificationsAsync(OutboxFile outbox) =>
-        [.. (await outbox.ReadLatestAsync(1000, TestContext.Current.CancellationToken))
-            .SelectMany(e => e["payload"]?["alerts"]?.AsArray() ?? [])
-            .OfType<JsonObject>()
-            .Where(a => (string?)a["key"] == "check:checkout")];
+    private static Task<IReadOnlyList<JsonObject>> CheckoutNotificationsAsync(OutboxFile outbox) =>
+        OutboxAlerts.ForKeyAsync(outbox, "check:checkout");
 }
