@@ -40,17 +40,23 @@ public static class SloBurnAlerts
     public static AlertDefinition NoData(SloSpec slo) => Define(slo, NoDataKey(slo.Name), $"{slo.Name} has no data", AlertSource.NoData, AlertSeverity.Warning, Policy);
 
     /// <summary>The three observations of one evaluation.</summary>
-    public static IReadOnlyList<AlertObservation> Observe(SloStatus status)
+    /// <param name="status">One evaluation.</param>
+    /// <param name="service">The SLO's service, for its team and runbook; null when it names none.</param>
+    public static IReadOnlyList<AlertObservation> Observe(SloStatus status, ServiceSpec? service = null)
     {
         ArgumentNullException.ThrowIfNull(status);
         var slo = status.Slo;
+
+        // No data means data stopped: the shortest window is empty while a long one still holds events.
+        // An SLO that never had any (a fresh start, a new check) is not an incident.
+        var stopped = status.NoData && status.Pairs.Any(p => p.LongWindow.HasData);
         var page = status.Pairs.Where(p => p.Firing && p.Pair.Severity == BurnRateSeverity.Page).ToList();
         var ticket = status.Pairs.Where(p => p.Firing && p.Pair.Severity == BurnRateSeverity.Ticket).ToList();
         return
         [
-            new(Page(slo), page.Count > 0, Summary(slo, page), status.EvaluatedAt),
-            new(Ticket(slo), ticket.Count > 0, Summary(slo, ticket), status.EvaluatedAt),
-            new(NoData(slo), status.NoData, status.NoData ? $"{slo.Name} has had no events for its shortest alerting window." : $"{slo.Name} has data.", status.EvaluatedAt),
+            new(Owned(Page(slo), service), page.Count > 0, Summary(slo, page), status.EvaluatedAt),
+            new(Owned(Ticket(slo), service), ticket.Count > 0, Summary(slo, ticket), status.EvaluatedAt),
+            new(Owned(NoData(slo), service), stopped, stopped ? $"{slo.Name} has had no events for its shortest alerting window." : $"{slo.Name} has data.", status.EvaluatedAt),
         ];
     }
 
@@ -58,6 +64,9 @@ public static class SloBurnAlerts
         ? $"{slo.Name} burns within its budget."
         : $"{slo.Name} burns fast: " + string.Join(", ", firing.Select(p => string.Create(CultureInfo.InvariantCulture,
             $"{Durations.Format(p.Pair.LongWindow)}/{Durations.Format(p.Pair.ShortWindow)} at {p.LongBurnRate:0.#}x/{p.ShortBurnRate:0.#}x (factor {p.Pair.Factor:0.##})"))) + ".";
+
+    private static AlertDefinition Owned(AlertDefinition definition, ServiceSpec? service) =>
+        service is null ? definition : definition with { Team = service.Team, RunbookUrl = service.RunbookUrl?.AbsoluteUri };
 
     private static AlertDefinition Define(SloSpec slo, string key, string name, AlertSource source, AlertSeverity severity, AlertPolicy policy)
     {

@@ -60,6 +60,10 @@ public sealed partial class AlertingCycle(
         return transitions;
     }
 
+    /// <summary>Observes what another source saw (SLO burn rates), records the transitions and delivers their notifications.</summary>
+    public async Task ObserveAsync(IReadOnlyList<AlertObservation> observations, DateTimeOffset now, CancellationToken cancellationToken) =>
+        await RecordAsync(await engine.EvaluateAsync(observations, now, cancellationToken), cancellationToken);
+
     /// <summary>
     /// Re-checks every alert against silences and maintenance windows at <paramref name="now"/>, so a
     /// window that closed while its alert still fires is announced on this tick, run or no run.

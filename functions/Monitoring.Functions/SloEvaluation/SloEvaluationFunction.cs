@@ -1,7 +1,9 @@
 using System.Globalization;
+using Monitoring.Core.Alerting;
 using Monitoring.Core.Ports;
 using Monitoring.Core.Results;
 using Monitoring.Core.Slo;
+using Monitoring.Functions.Alerting;
 using Monitoring.Functions.Hosting;
 using Monitoring.Functions.Invocation;
 
@@ -16,6 +18,7 @@ public sealed partial class SloEvaluationFunction(
     ISliReader reader,
     IResultsWriter results,
     SloStatusBoard board,
+    AlertingCycle alerting,
     TimeProvider time,
     ILogger<SloEvaluationFunction> logger) : IFunctionHandler
 {
@@ -37,6 +40,13 @@ public sealed partial class SloEvaluationFunction(
         var statuses = slos.Select((slo, i) => BurnRateEvaluator.Evaluate(slo, counts[i], now)).ToList();
         await results.AppendAsync([.. statuses.Select(SloStatusRows.ToRow)], cancellationToken);
         board.Publish(statuses);
+
+        // Burn rates feed the one alert engine: a page, a ticket under it, and no-data, per evaluable SLO.
+        var observations = statuses
+            .Where(s => s.NotEvaluableReason is null)
+            .SelectMany(s => SloBurnAlerts.Observe(s, s.Slo.Service is { } name ? spec.Spec.Services.GetValueOrDefault(name) : null))
+            .ToList();
+        await alerting.ObserveAsync(observations, now, cancellationToken);
 
         foreach (var status in statuses)
         {

@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Monitoring.Functions.Notifications;
 using Monitoring.Functions.Tests.Support;
 using Xunit;
 
@@ -64,6 +66,13 @@ public sealed class SloTests
         Assert.True(checkout["budgetRemaining"]!.GetValue<double>() < 0);
         Assert.Equal(100, Slo(failing, "login-availability")["budgetRemaining"]!.GetValue<double>());
         Assert.Equal(2 * 6, CountSloRows(app.DatabasePath));
+
+        // The burn goes through the alert engine: one critical SLO page, with the service's owners, in the outbox.
+        var pages = await OutboxAlerts.ForKeyAsync(app.App.Services.GetRequiredService<OutboxFile>(), "slo:checkout-availability:page");
+        var page = Assert.Single(pages);
+        Assert.Equal(("critical", "Firing", "web-platform"), ((string?)page["severity"], (string?)page["kind"], (string?)page["team"]));
+        Assert.Empty(await OutboxAlerts.ForKeyAsync(app.App.Services.GetRequiredService<OutboxFile>(), "slo:checkout-availability:ticket"));
+        Assert.Empty(await OutboxAlerts.ForKeyAsync(app.App.Services.GetRequiredService<OutboxFile>(), "slo:login-availability:no-data"));
     }
 
     private static JsonObject Slo(JsonObject answer, string name) =>
