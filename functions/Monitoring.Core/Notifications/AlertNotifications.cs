@@ -6,6 +6,14 @@ namespace Monitoring.Core.Notifications;
 /// <summary>Turns the engine's notify transitions into what people are told.</summary>
 public static class AlertNotifications
 {
+    /// <summary>How an alert looks to routing (severity, service, team, labels), whatever it is about to say.</summary>
+    public static Notification ForRouting(AlertDefinition definition, DateTimeOffset at)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        return new Notification(NotificationKind.Firing, definition.Key, definition.Name, definition.Severity.ToWireName(), definition.Service, definition.Team,
+            string.Empty, null, at, at, null, null, ImmutableSortedDictionary.CreateRange(StringComparer.Ordinal, definition.Labels));
+    }
+
     /// <summary>The notification for <paramref name="transition"/>, or null when it notifies nobody.</summary>
     /// <param name="transition">An engine transition.</param>
     /// <param name="firingSince">When the incident started firing, from the alert's status.</param>

@@ -2,6 +2,7 @@ using Monitoring.Core.Alerting;
 using Monitoring.Core.Checks;
 using Monitoring.Core.Notifications;
 using Monitoring.Core.Ports;
+using Monitoring.Core.Routing;
 using Monitoring.Functions.Execution;
 using Monitoring.Functions.Hosting;
 
@@ -18,6 +19,7 @@ public sealed partial class AlertingCycle(
     SpecProvider spec,
     IResultsWriter results,
     NotificationDispatcher dispatcher,
+    Router router,
     CheckSchedule schedule,
     TimeProvider time,
     ILogger<AlertingCycle> logger) : IRunObserver
@@ -71,6 +73,13 @@ public sealed partial class AlertingCycle(
     public async Task ReconcileAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         await RecordAsync(await engine.ReconcileAsync(now, cancellationToken), cancellationToken);
 
+    /// <summary>
+    /// Claims the escalations and repeats due at <paramref name="now"/>: levels and repeat interval come
+    /// from the alert's first route, and an escalation goes to its level's channels.
+    /// </summary>
+    public async Task EscalateAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        await RecordAsync(await engine.EscalateAsync(now, status => PolicyFor(status.Definition, now), cancellationToken), cancellationToken);
+
     /// <summary>The engine's current view of <paramref name="key"/>.</summary>
     public Task<AlertStatus?> StatusAsync(string key, CancellationToken cancellationToken) => engine.GetAsync(key, cancellationToken);
 
@@ -94,7 +103,17 @@ public sealed partial class AlertingCycle(
         foreach (var transition in transitions.Where(t => t.Notify != AlertNotifyKind.None))
         {
             var status = await engine.GetAsync(transition.Key, cancellationToken);
-            if (AlertNotifications.From(transition, status?.FiringSince, statusPageUrl: null) is { } notification)
+            if (AlertNotifications.From(transition, status?.FiringSince, spec.Spec.Notifications.StatusPageUrl) is not { } notification)
+            {
+                continue;
+            }
+
+            if (transition.Notify == AlertNotifyKind.Escalation && EscalationLevelOf(transition) is { } level)
+            {
+                var route = router.RoutesFor(notification)[0];
+                await dispatcher.DeliverAsync(route.Name, level.Channels, new NotificationMessage(Router.GroupKey(route, notification), [notification]), cancellationToken);
+            }
+            else
             {
                 notifications.Add(notification);
             }
@@ -104,6 +123,20 @@ public sealed partial class AlertingCycle(
         {
             await dispatcher.DispatchAsync(notifications, cancellationToken);
         }
+    }
+
+    private EscalationPolicy? PolicyFor(AlertDefinition definition, DateTimeOffset now)
+    {
+        var route = router.RoutesFor(AlertNotifications.ForRouting(definition, now))[0];
+        return route.Escalation.IsEmpty && route.RepeatInterval <= TimeSpan.Zero
+            ? null
+            : new EscalationPolicy([.. route.Escalation.Select(l => l.After)], route.RepeatInterval > TimeSpan.Zero ? route.RepeatInterval : null);
+    }
+
+    private EscalationLevel? EscalationLevelOf(AlertTransition transition)
+    {
+        var route = router.RoutesFor(AlertNotifications.ForRouting(transition.Definition, transition.At))[0];
+        return transition.EscalationLevel >= 1 && transition.EscalationLevel <= route.Escalation.Length ? route.Escalation[transition.EscalationLevel - 1] : null;
     }
 
     [LoggerMessage(EventId = 510, Level = LogLevel.Information, Message = "Alert {AlertKey} {From} -> {To} (notify {Notify}, incident {Incident})")]

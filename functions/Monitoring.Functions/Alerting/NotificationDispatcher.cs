@@ -39,27 +39,38 @@ public sealed partial class NotificationDispatcher(Router router, IReadOnlyDicti
         foreach (var ((route, groupKey), members) in groups)
         {
             var message = new NotificationMessage(groupKey, [.. members.OrderBy(n => Severities.Rank(n.Severity)).ThenBy(n => n.AlertKey, StringComparer.Ordinal)]);
-            foreach (var channelName in route.Channels)
+            records.AddRange(await DeliverAsync(route.Name, route.Channels, message, cancellationToken));
+        }
+
+        return records;
+    }
+
+    /// <summary>Delivers <paramref name="message"/> to <paramref name="channelNames"/> (an escalation level's channels, say), logging each delivery.</summary>
+    public async Task<IReadOnlyList<DeliveryRecord>> DeliverAsync(string routeName, IReadOnlyList<string> channelNames, NotificationMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channelNames);
+        ArgumentNullException.ThrowIfNull(message);
+        var records = new List<DeliveryRecord>();
+        foreach (var channelName in channelNames)
+        {
+            if (!channels.TryGetValue(channelName, out var channel))
             {
-                if (!channels.TryGetValue(channelName, out var channel))
-                {
-                    UnknownChannel(logger, route.Name, channelName);
-                    records.Add(new DeliveryRecord(route.Name, channelName, groupKey, message.Alerts.Length, new DeliveryResult(false, 0, null, "no such channel", TimeSpan.Zero)));
-                    continue;
-                }
-
-                var result = await channel.DeliverAsync(message, cancellationToken);
-                if (result.Delivered)
-                {
-                    Delivered(logger, route.Name, channelName, groupKey, message.Alerts.Length, result.Attempts, (long)result.Duration.TotalMilliseconds);
-                }
-                else
-                {
-                    DeliveryFailed(logger, route.Name, channelName, groupKey, message.Alerts.Length, result.Attempts, result.Error);
-                }
-
-                records.Add(new DeliveryRecord(route.Name, channelName, groupKey, message.Alerts.Length, result));
+                UnknownChannel(logger, routeName, channelName);
+                records.Add(new DeliveryRecord(routeName, channelName, message.GroupKey, message.Alerts.Length, new DeliveryResult(false, 0, null, "no such channel", TimeSpan.Zero)));
+                continue;
             }
+
+            var result = await channel.DeliverAsync(message, cancellationToken);
+            if (result.Delivered)
+            {
+                Delivered(logger, routeName, channelName, message.GroupKey, message.Alerts.Length, result.Attempts, (long)result.Duration.TotalMilliseconds);
+            }
+            else
+            {
+                DeliveryFailed(logger, routeName, channelName, message.GroupKey, message.Alerts.Length, result.Attempts, result.Error);
+            }
+
+            records.Add(new DeliveryRecord(routeName, channelName, message.GroupKey, message.Alerts.Length, result));
         }
 
         return records;

@@ -26,6 +26,7 @@ public sealed class SyntheticChecksFunction(
         var due = schedule.TakeDue(spec.Spec.Checks, time.GetUtcNow());
         var runs = await executor.RunManyAsync(due, cancellationToken);
         await alerting.ReconcileAsync(time.GetUtcNow(), cancellationToken);
+        await alerting.EscalateAsync(time.GetUtcNow(), cancellationToken);
         var elapsed = time.GetElapsedTime(started);
         statistics.Record(elapsed);
 
