@@ -22,7 +22,18 @@ public static class AlertsApi
         new("silences", ListSilencesAsync),
         new("silence-create", CreateSilenceAsync),
         new("silence-delete", ExpireSilenceAsync),
+        new("test-notify", TestNotifyAsync),
     ];
+
+    private static async Task<IResult> TestNotifyAsync(TestNotifier notifier, CancellationToken cancellationToken)
+    {
+        var records = await notifier.SendAsync(cancellationToken);
+        return Results.Ok(new
+        {
+            delivered = records.All(r => r.Result.Delivered),
+            deliveries = records.Select(r => new { route = r.Route, channel = r.Channel, delivered = r.Result.Delivered, attempts = r.Result.Attempts, error = r.Result.Error }),
+        });
+    }
 
     private static async Task<IResult> ListAsync(AlertEngine engine, TimeProvider time, CancellationToken cancellationToken)
     {

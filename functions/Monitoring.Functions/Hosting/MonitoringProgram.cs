@@ -17,6 +17,19 @@ public static class MonitoringProgram
             return await BacktestCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
         }
 
+        if (args.Length > 0 && string.Equals(args[0], "test-notify", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                return await TestNotifyCommand.RunAsync(args[1..], Console.Out, Console.Error);
+            }
+            catch (InvalidSpecException invalid)
+            {
+                ValidateCommand.WriteErrors(Console.Error, invalid.Path, invalid.Errors);
+                return ValidateCommand.Invalid;
+            }
+        }
+
         WebApplication app;
         try
         {
