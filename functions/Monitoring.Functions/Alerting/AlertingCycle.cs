@@ -46,20 +46,15 @@ public sealed partial class AlertingCycle(
         }
     }
 
-    /// <summary>Observes one run; returns the transitions it caused.</summary>
-    public async Task<IReadOnlyList<AlertTransition>> ObserveAsync(CheckRunResult run, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task ObserveAsync(CheckRunResult run, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(run);
-        var check = spec.Spec.FindCheck(run.CheckName);
-        if (check is null)
+        if (spec.Spec.FindCheck(run.CheckName) is not { } check)
         {
-            return [];
+            return;
         }
 
         var service = check.Service is not null && spec.Spec.Services.TryGetValue(check.Service, out var owner) ? owner : null;
-        var transitions = await engine.EvaluateAsync(CheckAlerts.Observe(check, service, run), now, cancellationToken);
-        await RecordAsync(transitions, cancellationToken);
-        return transitions;
+        await ObserveAsync(CheckAlerts.Observe(check, service, run), now, cancellationToken);
     }
 
     /// <summary>Observes what another source saw (SLO burn rates), records the transitions and delivers their notifications.</summary>
@@ -79,9 +74,6 @@ public sealed partial class AlertingCycle(
     /// </summary>
     public async Task EscalateAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
         await RecordAsync(await engine.EscalateAsync(now, status => PolicyFor(status.Definition, now), cancellationToken), cancellationToken);
-
-    /// <summary>The engine's current view of <paramref name="key"/>.</summary>
-    public Task<AlertStatus?> StatusAsync(string key, CancellationToken cancellationToken) => engine.GetAsync(key, cancellationToken);
 
     /// <summary>Records transitions made outside a run (an acknowledgement, a silence ending) and delivers their notifications.</summary>
     public async Task RecordAsync(IReadOnlyList<AlertTransition> transitions, CancellationToken cancellationToken)
@@ -108,10 +100,9 @@ public sealed partial class AlertingCycle(
                 continue;
             }
 
-            if (transition.Notify == AlertNotifyKind.Escalation && EscalationLevelOf(transition) is { } level)
+            if (transition.Notify == AlertNotifyKind.Escalation && EscalationOf(notification, transition.EscalationLevel) is { } escalation)
             {
-                var route = router.RoutesFor(notification)[0];
-                await dispatcher.DeliverAsync(route.Name, level.Channels, new NotificationMessage(Router.GroupKey(route, notification), [notification]), cancellationToken);
+                await dispatcher.DeliverAsync(escalation.Route.Name, escalation.Level.Channels, new NotificationMessage(Router.GroupKey(escalation.Route, notification), [notification]), cancellationToken);
             }
             else
             {
@@ -133,10 +124,10 @@ public sealed partial class AlertingCycle(
             : new EscalationPolicy([.. route.Escalation.Select(l => l.After)], route.RepeatInterval > TimeSpan.Zero ? route.RepeatInterval : null);
     }
 
-    private EscalationLevel? EscalationLevelOf(AlertTransition transition)
+    private (RouteSpec Route, EscalationLevel Level)? EscalationOf(Notification notification, int level)
     {
-        var route = router.RoutesFor(AlertNotifications.ForRouting(transition.Definition, transition.At))[0];
-        return transition.EscalationLevel >= 1 && transition.EscalationLevel <= route.Escalation.Length ? route.Escalation[transition.EscalationLevel - 1] : null;
+        var route = router.RoutesFor(notification)[0];
+        return level >= 1 && level <= route.Escalation.Length ? (route, route.Escalation[level - 1]) : null;
     }
 
     [LoggerMessage(EventId = 510, Level = LogLevel.Information, Message = "Alert {AlertKey} {From} -> {To} (notify {Notify}, incident {Incident})")]
