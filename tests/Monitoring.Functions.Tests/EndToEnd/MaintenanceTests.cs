@@ -24,8 +24,7 @@ public sealed class MaintenanceTests
                 from: {{closesAt.AddMinutes(-5).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}}
                 until: {{closesAt.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture)}}
             """;
-        var spec = Path.Combine(Directory.CreateTempSubdirectory("monitoring-spec-").FullName, "monitoring.yaml");
-        await File.WriteAllTextAsync(spec, (await File.ReadAllTextAsync(TestApp.SampleSpecPath, TestContext.Current.CancellationToken)).TrimEnd() + window, TestContext.Current.CancellationToken);
+        var spec = await TestApp.WriteSampleWithAsync(window);
         await using var app = await TestApp.StartAsync(spec);
         var outbox = app.App.Services.GetRequiredService<OutboxFile>();
 

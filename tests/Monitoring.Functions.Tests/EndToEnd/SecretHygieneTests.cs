@@ -31,12 +31,13 @@ public sealed class SecretHygieneTests
     [Fact]
     public async Task Secret_AppearsInNoLogStoredResultOrApiAnswer_WhenChecksPassAndFail()
     {
-        var spec = Path.Combine(Directory.CreateTempSubdirectory("monitoring-spec-").FullName, "monitoring.yaml");
         // The leaky checks go at the end of the checks list, just before the sample's SLOs.
-        var sample = await File.ReadAllTextAsync(TestApp.SampleSpecPath, TestContext.Current.CancellationToken);
-        var slos = sample.IndexOf("\n\n# Service level objectives", StringComparison.Ordinal);
-        Assert.True(slos > 0, "The sample spec has no SLO section comment.");
-        await File.WriteAllTextAsync(spec, string.Concat(sample.AsSpan(0, slos), LeakyChecks, sample.AsSpan(slos)), TestContext.Current.CancellationToken);
+        var spec = await TestApp.WriteSpecAsync(sample =>
+        {
+            var slos = sample.IndexOf("\n\n# Service level objectives", StringComparison.Ordinal);
+            Assert.True(slos > 0, "The sample spec has no SLO section comment.");
+            return string.Concat(sample.AsSpan(0, slos), LeakyChecks, sample.AsSpan(slos));
+        });
         await using var app = await TestApp.StartAsync(spec);
         await DemoJourneyTests.SetFaultAsync(app, "login", """{"errorRate":1,"statusCode":503}""");
 

@@ -29,8 +29,7 @@ public sealed class SloTests
     [Fact]
     public async Task Slos_ShowFullBudget_WhenHealthy_AndHighShortWindowBurn_WhenCheckoutFails()
     {
-        var spec = Path.Combine(Directory.CreateTempSubdirectory("monitoring-spec-").FullName, "monitoring.yaml");
-        await File.WriteAllTextAsync(spec, (await File.ReadAllTextAsync(TestApp.SampleSpecPath, Cancellation)).TrimEnd() + KqlSlo, Cancellation);
+        var spec = await TestApp.WriteSampleWithAsync(KqlSlo);
         await using var app = await TestApp.StartAsync(spec);
 
         var before = await GetSlosAsync(app);

@@ -26,9 +26,7 @@ public sealed class TestNotifyTests
                   match: { severity: critical }
                   channels: [outbox, ops-hook]
             """;
-        var spec = Path.Combine(Directory.CreateTempSubdirectory("monitoring-spec-").FullName, "monitoring.yaml");
-        var sample = await File.ReadAllTextAsync(TestApp.SampleSpecPath, TestContext.Current.CancellationToken);
-        await File.WriteAllTextAsync(spec, sample.TrimEnd() + notifications, TestContext.Current.CancellationToken);
+        var spec = await TestApp.WriteSampleWithAsync(notifications);
         await using var app = await TestApp.StartAsync(spec);
 
         using var response = await app.Client.PostAsync("/api/notifications/test", null, TestContext.Current.CancellationToken);

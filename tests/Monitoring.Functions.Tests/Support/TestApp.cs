@@ -44,6 +44,19 @@ internal sealed class TestApp : IAsyncDisposable
     /// <summary>The sample spec as the app ships it.</summary>
     public static string SampleSpecPath => Path.Combine(AppContext.BaseDirectory, "monitoring.yaml");
 
+    /// <summary>Writes a spec file of its own and returns its path: <paramref name="edit"/> turns the sample's text into the test's.</summary>
+    public static async Task<string> WriteSpecAsync(Func<string, string> edit)
+    {
+        ArgumentNullException.ThrowIfNull(edit);
+        var path = Path.Combine(Directory.CreateTempSubdirectory("monitoring-spec-").FullName, "monitoring.yaml");
+        var sample = await File.ReadAllTextAsync(SampleSpecPath, TestContext.Current.CancellationToken);
+        await File.WriteAllTextAsync(path, edit(sample), TestContext.Current.CancellationToken);
+        return path;
+    }
+
+    /// <summary>Writes the sample spec with <paramref name="yaml"/> appended (new top-level sections) and returns its path.</summary>
+    public static Task<string> WriteSampleWithAsync(string yaml) => WriteSpecAsync(sample => sample.TrimEnd() + yaml);
+
     public static async Task<TestApp> StartAsync(string? specPath = null, bool scheduler = false, IDictionary<string, string?>? settings = null)
     {
         var port = FreePort();
