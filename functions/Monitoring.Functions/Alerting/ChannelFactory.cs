@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using Monitoring.Core.Ports;
 using Monitoring.Core.Secrets;
 using Monitoring.Core.Spec;
+using Monitoring.Functions.Hosting;
 using Monitoring.Functions.Notifications;
 
 namespace Monitoring.Functions.Alerting;
@@ -11,10 +13,13 @@ namespace Monitoring.Functions.Alerting;
 /// </summary>
 public sealed class ChannelFactory(HttpJsonDelivery delivery, IEmailSender email, OutboxFile outbox, IEnvironmentVariables environment, SecretRedactor redactor, TimeProvider time)
 {
-    /// <summary>Every channel of <paramref name="notifications"/>, plus the built-in outbox, by name.</summary>
-    public IReadOnlyDictionary<string, INotificationChannel> Create(NotificationsSpec notifications)
+    /// <summary>Every channel of the spec's notifications, plus the built-in outbox, by name.</summary>
+    /// <exception cref="InvalidSpecException">A channel URL read from the environment is not an absolute https URL.</exception>
+    public IReadOnlyDictionary<string, INotificationChannel> Create(SpecProvider spec)
     {
-        ArgumentNullException.ThrowIfNull(notifications);
+        ArgumentNullException.ThrowIfNull(spec);
+        var notifications = spec.Spec.Notifications;
+        var errors = ImmutableArray.CreateBuilder<SpecError>();
         var scope = new TemplateScope(new Dictionary<string, string>(), environment, redactor);
         var channels = new Dictionary<string, INotificationChannel>(StringComparer.Ordinal)
         {
@@ -23,26 +28,33 @@ public sealed class ChannelFactory(HttpJsonDelivery delivery, IEmailSender email
 
         foreach (var channel in notifications.Channels)
         {
+            var url = channel.Url is null ? null : Secret(channel.Url, scope);
+            if (channel.Url is not null && url is null)
+            {
+                // The message names the reference, never the value: the value is a secret.
+                var field = channel.Kind == ChannelKind.Teams ? "teams" : "webhook";
+                errors.Add(new SpecError($"notifications.channels.{channel.Name}.{field}.url", $"'{channel.Url.Text}' is not an absolute https URL once read from the environment", null, null));
+                continue;
+            }
+
             channels[channel.Name] = channel.Kind switch
             {
-                ChannelKind.Teams => new TeamsChannel(channel.Name, Secret(channel.Url!, scope), delivery),
-                ChannelKind.Webhook => new WebhookChannel(channel.Name, Secret(channel.Url!, scope), [.. channel.Headers.Select(h => new KeyValuePair<string, string>(h.Name, h.Value.Render(scope)))], delivery),
+                ChannelKind.Teams => new TeamsChannel(channel.Name, url!, delivery),
+                ChannelKind.Webhook => new WebhookChannel(channel.Name, url!, [.. channel.Headers.Select(h => new KeyValuePair<string, string>(h.Name, h.Value.Render(scope)))], delivery),
                 ChannelKind.Email => new EmailChannel(channel.Name, channel.To, email),
                 _ => new OutboxChannel(channel.Name, outbox, time),
             };
         }
 
-        return channels;
+        return errors.Count == 0 ? channels : throw new InvalidSpecException(spec.Path, errors.ToImmutable());
     }
 
-    private Uri Secret(Template url, TemplateScope scope)
+    private Uri? Secret(Template url, TemplateScope scope)
     {
         var rendered = url.Render(scope);
 
         // The whole URL is a secret, whether or not it came from the environment: its query authorises posting.
         redactor.Register(rendered);
-        return Uri.TryCreate(rendered, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps
-            ? uri
-            : throw new InvalidOperationException($"A notification channel URL is not an absolute https URL once rendered from '{url.Text}'.");
+        return Uri.TryCreate(rendered, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps ? uri : null;
     }
 }

@@ -107,6 +107,7 @@ public static class MonitoringApp
 
         // Fail now, with every error listed, rather than on the first timer tick.
         _ = app.Services.GetRequiredService<SpecProvider>();
+        _ = app.Services.GetRequiredService<IReadOnlyDictionary<string, INotificationChannel>>();
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
@@ -156,7 +157,7 @@ public static class MonitoringApp
         services.AddSingleton(sp => new HttpJsonDelivery(sp.GetRequiredService<HttpClient>(), DeliveryPolicy.Default, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SecretRedactor>()));
         services.TryAddSingleton<IEmailSender>(sp => new OutboxEmailSender(sp.GetRequiredService<OutboxFile>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ChannelFactory>();
-        services.AddSingleton(sp => sp.GetRequiredService<ChannelFactory>().Create(sp.GetRequiredService<SpecProvider>().Spec.Notifications));
+        services.AddSingleton(sp => sp.GetRequiredService<ChannelFactory>().Create(sp.GetRequiredService<SpecProvider>()));
         services.AddSingleton(sp => LocalRoutes.RouterFor(sp.GetRequiredService<SpecProvider>().Spec.Notifications));
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<TestNotifier>();

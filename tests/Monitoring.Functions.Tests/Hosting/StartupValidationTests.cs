@@ -113,6 +113,24 @@ public sealed class StartupValidationTests
         Assert.All(Mistakes, m => Assert.Contains(m, stderr, StringComparison.OrdinalIgnoreCase));
     }
 
+    [Fact]
+    public async Task App_RefusesToStart_WhenAChannelUrlFromTheEnvironmentIsNotHttps()
+    {
+        var spec = await TestApp.WriteSampleWithAsync("""
+
+            notifications:
+              channels:
+                oncall-teams: { teams: { url: "${env:TEAMS_WORKFLOW_URL:-http://teams.example.com/workflows?sig=not-over-plain-http}" } }
+            """);
+
+        var invalid = await Assert.ThrowsAsync<InvalidSpecException>(() => TestApp.StartAsync(spec));
+
+        var error = Assert.Single(invalid.Errors);
+        Assert.Equal("notifications.channels.oncall-teams.teams.url", error.Path);
+        Assert.Contains("is not an absolute https URL once read from the environment", error.Message, StringComparison.Ordinal);
+        Assert.Contains("${env:TEAMS_WORKFLOW_URL", error.Message, StringComparison.Ordinal);
+    }
+
     private static string WriteSpec(string text)
     {
         var path = Path.Combine(Directory.CreateTempSubdirectory("monitoring-spec-").FullName, "monitoring.yaml");
