@@ -5,7 +5,8 @@ namespace Monitoring.Core.Alerting;
 /// <summary>
 /// When an alert fires, when it resolves, and what mutes it. The defaults suit a check run once a
 /// minute: three failed runs in a row fire, and an incident resolves only after two good runs and
-/// ten minutes without a failure, so a check that flaps every few minutes stays one incident.
+/// ten minutes without a failure, so a check that flaps every few minutes stays one incident; one that
+/// comes back within an hour of resolving keeps firing for an hour after its last failure.
 /// </summary>
 public sealed record AlertPolicy
 {
@@ -42,6 +43,18 @@ public sealed record AlertPolicy
         get;
         init => field = value is null || value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(KeepFiringFor), value, "The keep-firing period must not be negative.");
     } = TimeSpan.FromMinutes(10);
+
+    /// <summary>
+    /// Flapping control: an incident that opens within this period of the previous incident resolving is
+    /// flapping, and keeps firing until this long after its last breach (or <see cref="KeepFiringFor"/>, if
+    /// longer). A failure that comes back every half hour is then one re-opened incident, not a page every
+    /// half hour. Null switches it off.
+    /// </summary>
+    public TimeSpan? FlappingKeepFiringFor
+    {
+        get;
+        init => field = value is null || value >= TimeSpan.Zero ? value : throw new ArgumentOutOfRangeException(nameof(FlappingKeepFiringFor), value, "The flapping keep-firing period must not be negative.");
+    } = TimeSpan.FromHours(1);
 
     /// <summary>
     /// Keys of alerts that mute this one while they fire, as Alertmanager's inhibition does: an SLO's

@@ -42,10 +42,10 @@ internal static class AlertStateMachine
         {
             // Both the success threshold and the keep-firing period must pass: the threshold ignores
             // a lucky run, the period spans the gaps of a flapping condition.
-            var healthyLongEnough = policy.KeepFiringFor is not { } keep || next.LastBreachingAt is not { } lastBreach || at - lastBreach >= keep;
+            var healthyLongEnough = KeepFiringFor(policy, next.Flapping) is not { } keep || next.LastBreachingAt is not { } lastBreach || at - lastBreach >= keep;
             if (!observation.Breaching && next.ConsecutiveHealthy >= policy.SuccessThreshold && healthyLongEnough)
             {
-                next = next with { Phase = AlertState.Resolved };
+                next = next with { Phase = AlertState.Resolved, ResolvedAt = at };
             }
         }
         else if (observation.Breaching)
@@ -56,6 +56,7 @@ internal static class AlertStateMachine
                 {
                     Phase = AlertState.Firing,
                     Incident = next.Incident + 1,
+                    Flapping = policy.FlappingKeepFiringFor is { } flapping && next.ResolvedAt is { } resolved && at - resolved <= flapping,
                     FiringSince = at,
                     NotificationsInIncident = 0,
                     FirstNotifiedAt = null,
@@ -74,8 +75,11 @@ internal static class AlertStateMachine
 
         next = WithMute(next, mute);
 
-        // A change into Silenced says what mutes it; the observation explains every other change.
-        var observed = Finish(before, next, at, next.State == AlertState.Silenced ? next.MutedBy : null, recordUnchanged: false);
+        // A change into Silenced says what mutes it, a flapping re-open says so; the observation explains every other change.
+        var reason = next.State == AlertState.Silenced ? next.MutedBy
+            : next.Flapping && next.Incident != before.Incident ? FlappingReason(policy, at - before.ResolvedAt!.Value)
+            : null;
+        var observed = Finish(before, next, at, reason, recordUnchanged: false);
         return remuted is null ? observed : observed with { Transitions = remuted.Transitions.AddRange(observed.Transitions) };
     }
 
@@ -139,6 +143,19 @@ internal static class AlertStateMachine
             next.Definition, current.State, next.State, now, next.Summary, kind, next.Incident, next.NotificationsInIncident, due, reason);
         return new AlertStep(next, [transition]);
     }
+
+    /// <summary>How long a firing incident keeps firing after its last breach: longer while it flaps.</summary>
+    private static TimeSpan? KeepFiringFor(AlertPolicy policy, bool flapping) => (policy.KeepFiringFor, flapping ? policy.FlappingKeepFiringFor : null) switch
+    {
+        ({ } keep, { } flappingKeep) => keep >= flappingKeep ? keep : flappingKeep,
+        (var keep, null) => keep,
+        (null, var flappingKeep) => flappingKeep,
+    };
+
+    private static string FlappingReason(AlertPolicy policy, TimeSpan sinceResolved) =>
+        $"flapping: re-opened {Spec.Durations.Format(RoundToMinute(sinceResolved))} after resolving; keeps firing {Spec.Durations.Format(KeepFiringFor(policy, flapping: true)!.Value)} after the last breach";
+
+    private static TimeSpan RoundToMinute(TimeSpan span) => TimeSpan.FromMinutes(Math.Max(1, Math.Round(span.TotalMinutes)));
 
     // Only an open incident is muted; remembering a mute on a closed alert would show stale reasons.
     // An inhibitor absorbs the incident for good: when a page resets before its ticket does, the

@@ -50,6 +50,12 @@ public sealed record AlertStatus
     /// <summary>When the open or last incident fired.</summary>
     public DateTimeOffset? FiringSince { get; init; }
 
+    /// <summary>When the last incident resolved, or null; a new incident soon after it is flapping.</summary>
+    public DateTimeOffset? ResolvedAt { get; init; }
+
+    /// <summary>True when the open or last incident opened within <see cref="AlertPolicy.FlappingKeepFiringFor"/> of the previous one resolving.</summary>
+    public bool Flapping { get; init; }
+
     /// <summary>Notifications sent for the open or last incident.</summary>
     public int NotificationsInIncident { get; init; }
 

@@ -14,6 +14,7 @@ public sealed class AlertEngineFlappingTests
     [InlineData("1 min in every 30 with the defaults never fires", 3, 10, 1, 29, "")]
     [InlineData("1 min in every 30 at threshold 1 with a 30 min keep-firing is one incident", 1, 30, 1, 29, "0:firing 240:resolved")]
     [InlineData("5 min on / 5 min off at threshold 1 with the defaults is one incident", 1, 10, 5, 5, "0:firing 244:resolved")]
+    [InlineData("1 min in every 30 at threshold 1 with the defaults re-opens once, then holds", 1, 10, 1, 29, "0:firing 10:resolved 30:firing 270:resolved")]
     public async Task EvaluateAsync_NotifiesAtMostOncePerEdge_WhenTheConditionFlaps(
         string description, int failureThreshold, int? keepMinutes, int on, int off, string expected)
     {
@@ -32,14 +33,28 @@ public sealed class AlertEngineFlappingTests
     [Fact]
     public async Task EvaluateAsync_StormsWithoutHysteresis_WhichIsWhyKeepFiringForDefaultsToTenMinutes()
     {
-        // The same 5/5 flap with keep-firing switched off: the success threshold alone cannot hold it.
+        // The same 5/5 flap with both keep-firing periods switched off: the success threshold alone cannot hold it.
         var harness = new AlertHarness();
-        var definition = Checkout with { Policy = new AlertPolicy { KeepFiringFor = null } };
+        var definition = Checkout with { Policy = new AlertPolicy { KeepFiringFor = null, FlappingKeepFiringFor = null } };
 
         await harness.FeedAsync(definition, Flapping(5, 5, totalMinutes: 240));
 
         Assert.Equal(48, harness.Notifications.Count());
         Assert.Equal(24, harness.Notifications.Max(n => n.Incident));
+    }
+
+    [Fact]
+    public async Task EvaluateAsync_HoldsAReopenedIncident_WhenOnlyFlappingControlIsOn()
+    {
+        // Without keep-firing the first incident resolves at once; it comes back within the hour, so the
+        // second incident is flapping and keeps firing an hour past its last breach: three notifications, not 48.
+        var harness = new AlertHarness();
+        var definition = Checkout with { Policy = new AlertPolicy { KeepFiringFor = null } };
+
+        await harness.FeedAsync(definition, Flapping(5, 5, totalMinutes: 240) + new string('.', 90));
+
+        Assert.Equal("2:firing 6:resolved 12:firing 294:resolved", harness.NotificationLog());
+        Assert.Contains(harness.Transitions, t => t.Incident == 2 && t.Reason is { } reason && reason.StartsWith("flapping: re-opened 6m after resolving", StringComparison.Ordinal));
     }
 
     [Fact]
