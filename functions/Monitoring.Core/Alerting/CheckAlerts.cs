@@ -47,6 +47,21 @@ public static class CheckAlerts
         return observations;
     }
 
+    /// <summary>
+    /// Whether a run should be confirmed on the next 10-second tick rather than at the check's interval: a
+    /// failure its failing alert has not fired for yet, or a recovery of a firing one. A real outage then
+    /// yields several bad runs within the minute and fires at once, while a random blip is followed by a good
+    /// run and ends there; the backtest models the same rule.
+    /// </summary>
+    /// <param name="failing">The check's failing alert after the run was observed, or null if never observed.</param>
+    /// <param name="runFailed">True when the run failed.</param>
+    public static bool NeedsConfirmation(AlertStatus? failing, bool runFailed) => failing?.Phase switch
+    {
+        AlertState.Pending => runFailed,
+        AlertState.Firing => !runFailed && failing.ConsecutiveHealthy < failing.Definition.Policy.SuccessThreshold,
+        _ => false,
+    };
+
     /// <summary>The check's failing alert: fires after consecutive failed runs, as the check's <c>alert</c> section says.</summary>
     public static AlertDefinition Failing(CheckSpec check, ServiceSpec? service)
     {

@@ -39,13 +39,45 @@ public static class SloBurnAlerts
     /// <summary>The no-data alert.</summary>
     public static AlertDefinition NoData(SloSpec slo) => Define(slo, NoDataKey(slo.Name), $"{slo.Name} has no data", AlertSource.NoData, AlertSeverity.Warning, Policy);
 
+    /// <summary>The check whose runs the SLO counts (availability and latency SLIs), or null.</summary>
+    public static string? SliCheck(SloSpec slo)
+    {
+        ArgumentNullException.ThrowIfNull(slo);
+        return slo.Sli switch
+        {
+            AvailabilitySli availability => availability.Check,
+            LatencySli latency => latency.Check,
+            _ => null,
+        };
+    }
+
     /// <summary>The three observations of one evaluation.</summary>
     /// <param name="status">One evaluation.</param>
     /// <param name="service">The SLO's service, for its team and runbook; null when it names none.</param>
-    public static IReadOnlyList<AlertObservation> Observe(SloStatus status, ServiceSpec? service = null)
+    /// <param name="checkAlert">
+    /// The failing alert of the check the SLI counts (<see cref="SliCheck"/>), or null. While its incident is open
+    /// it already speaks for the outage: it fires on the third failed run, within seconds, before the minutely
+    /// burn rates do. So it absorbs the SLO's page when it is itself critical, and the ticket when it is at least
+    /// a warning; one outage is then one page thread, not a check page followed by an SLO page.
+    /// </param>
+    public static IReadOnlyList<AlertObservation> Observe(SloStatus status, ServiceSpec? service = null, AlertDefinition? checkAlert = null)
     {
         ArgumentNullException.ThrowIfNull(status);
         var slo = status.Slo;
+        var pageDefinition = Owned(Page(slo), service);
+        var ticketDefinition = Owned(Ticket(slo), service);
+        if (checkAlert is not null)
+        {
+            if (checkAlert.Severity == AlertSeverity.Critical)
+            {
+                pageDefinition = pageDefinition with { Policy = pageDefinition.Policy with { InhibitedBy = [checkAlert.Key] } };
+            }
+
+            if (checkAlert.Severity is AlertSeverity.Critical or AlertSeverity.Warning)
+            {
+                ticketDefinition = ticketDefinition with { Policy = ticketDefinition.Policy with { InhibitedBy = ticketDefinition.Policy.InhibitedBy.Add(checkAlert.Key) } };
+            }
+        }
 
         // No data means data stopped: the shortest window is empty while a long one still holds events.
         // An SLO that never had any (a fresh start, a new check) is not an incident.
@@ -54,8 +86,8 @@ public static class SloBurnAlerts
         var ticket = status.Pairs.Where(p => p.Firing && p.Pair.Severity == BurnRateSeverity.Ticket).ToList();
         return
         [
-            new(Owned(Page(slo), service), page.Count > 0, Summary(slo, page), status.EvaluatedAt),
-            new(Owned(Ticket(slo), service), ticket.Count > 0, Summary(slo, ticket), status.EvaluatedAt),
+            new(pageDefinition, page.Count > 0, Summary(slo, page), status.EvaluatedAt),
+            new(ticketDefinition, ticket.Count > 0, Summary(slo, ticket), status.EvaluatedAt),
             new(Owned(NoData(slo), service), stopped, stopped ? $"{slo.Name} has had no events for its shortest alerting window." : $"{slo.Name} has data.", status.EvaluatedAt),
         ];
     }

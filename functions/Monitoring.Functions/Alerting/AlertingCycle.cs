@@ -34,13 +34,7 @@ public sealed partial class AlertingCycle(
         // Confirm a change quickly rather than at the next interval: a failure its alert has not
         // fired for yet, or a recovery of a firing alert, is re-run on the next tick.
         var status = await engine.GetAsync(CheckAlerts.FailingKey(run.CheckName), cancellationToken);
-        var confirming = status?.Phase switch
-        {
-            AlertState.Pending => !run.Success,
-            AlertState.Firing => run.Success && status.ConsecutiveHealthy < status.Definition.Policy.SuccessThreshold,
-            _ => false,
-        };
-        if (confirming)
+        if (CheckAlerts.NeedsConfirmation(status, runFailed: !run.Success))
         {
             schedule.ConfirmSoon(run.CheckName, now);
         }

@@ -44,7 +44,7 @@ public sealed partial class SloEvaluationFunction(
         // Burn rates feed the one alert engine: a page, a ticket under it, and no-data, per evaluable SLO.
         var observations = statuses
             .Where(s => s.NotEvaluableReason is null)
-            .SelectMany(s => SloBurnAlerts.Observe(s, s.Slo.Service is { } name ? spec.Spec.Services.GetValueOrDefault(name) : null))
+            .SelectMany(Observe)
             .ToList();
         await alerting.ObserveAsync(observations, now, cancellationToken);
 
@@ -57,6 +57,15 @@ public sealed partial class SloEvaluationFunction(
         return [string.Create(CultureInfo.InvariantCulture,
             $"Evaluated {statuses.Count} SLOs: {statuses.Count(s => s.AlertState == SloAlertState.Page)} page, " +
             $"{statuses.Count(s => s.AlertState == SloAlertState.Ticket)} ticket, {statuses.Count(s => s.NotEvaluableReason is not null)} not evaluable.")];
+    }
+
+    // The check the SLI counts has its own failing alert; the SLO's alerts are absorbed while it is open.
+    private IReadOnlyList<AlertObservation> Observe(SloStatus status)
+    {
+        var service = status.Slo.Service is { } name ? spec.Spec.Services.GetValueOrDefault(name) : null;
+        var check = SloBurnAlerts.SliCheck(status.Slo) is { } checkName ? spec.Spec.FindCheck(checkName) : null;
+        var checkService = check?.Service is { } owner ? spec.Spec.Services.GetValueOrDefault(owner) : null;
+        return SloBurnAlerts.Observe(status, service, check is null ? null : CheckAlerts.Failing(check, checkService));
     }
 
     [LoggerMessage(EventId = 500, Level = LogLevel.Information, Message = "SLO {SloName} alert {AlertState}, attainment {Attainment}, budget remaining {BudgetRemaining}, not evaluable: {NotEvaluableReason}")]

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Monitoring.Core.Alerting;
 using Monitoring.Core.Slo;
 using Monitoring.Core.Spec;
+using Monitoring.Core.State;
 using Monitoring.Core.Tests.Slo;
 using Xunit;
 
@@ -34,12 +35,53 @@ public sealed class SloBurnAlertsTests
         Assert.Equal("checkout-availability", page.Definition.Labels["slo"]);
     }
 
-    private static SloStatus Status(long shortTotal, long longTotal)
+    [Theory]
+    // the check alert's severity -> what it absorbs
+    [InlineData(AlertSeverity.Critical, true, true)]
+    [InlineData(AlertSeverity.Warning, false, true)]
+    [InlineData(AlertSeverity.Info, false, false)]
+    public void Observe_LetsTheCheckAlertAbsorbThePageAndTicket_NoLouderThanItself(AlertSeverity severity, bool pageInhibited, bool ticketInhibited)
+    {
+        var checkAlert = new AlertDefinition { Key = "check:checkout", Name = "checkout failing", Source = AlertSource.Check, Severity = severity };
+
+        var observations = SloBurnAlerts.Observe(Status(5, 50), checkAlert: checkAlert);
+
+        var page = observations.Single(o => o.Definition.Key == SloBurnAlerts.PageKey("checkout-availability"));
+        var ticket = observations.Single(o => o.Definition.Key == SloBurnAlerts.TicketKey("checkout-availability"));
+        Assert.Equal(pageInhibited, page.Definition.Policy.InhibitedBy.Contains("check:checkout"));
+        Assert.Equal(ticketInhibited, ticket.Definition.Policy.InhibitedBy.Contains("check:checkout"));
+        Assert.Contains(SloBurnAlerts.PageKey("checkout-availability"), ticket.Definition.Policy.InhibitedBy);
+    }
+
+    [Fact]
+    public async Task Engine_SendsOnePageThread_WhenTheCheckAlertFiresBeforeTheSloPage()
+    {
+        var engine = new AlertEngine(new InMemoryStateStore());
+        var checkAlert = new AlertDefinition { Key = "check:checkout", Name = "checkout failing", Source = AlertSource.Check, Severity = AlertSeverity.Critical, Policy = AlertPolicy.Default with { FailureThreshold = 1, KeepFiringFor = null } };
+        var at = SloFixtures.Start;
+        var cancellationToken = TestContext.Current.CancellationToken;
+
+        var notified = new List<AlertTransition>();
+        notified.AddRange(await engine.EvaluateAsync([new AlertObservation(checkAlert, true, "checkout failed", at)], at, cancellationToken));
+        var burning = SloBurnAlerts.Observe(Status(5, 50, bad: 5) with { EvaluatedAt = at.AddMinutes(1) }, checkAlert: checkAlert);
+        Assert.True(burning.Single(o => o.Definition.Key == SloBurnAlerts.PageKey("checkout-availability")).Breaching);
+        notified.AddRange(await engine.EvaluateAsync(burning, at.AddMinutes(1), cancellationToken));
+        notified.AddRange(await engine.EvaluateAsync([new AlertObservation(checkAlert, false, "checkout passed", at.AddMinutes(2))], at.AddMinutes(2), cancellationToken));
+        notified.AddRange(await engine.EvaluateAsync([new AlertObservation(checkAlert, false, "checkout passed", at.AddMinutes(3))], at.AddMinutes(3), cancellationToken));
+
+        Assert.Equal(
+            [("check:checkout", AlertNotifyKind.Firing), ("check:checkout", AlertNotifyKind.Resolved)],
+            notified.Where(t => t.Notify != AlertNotifyKind.None).Select(t => (t.Key, t.Notify)));
+        var page = await engine.GetAsync(SloBurnAlerts.PageKey("checkout-availability"), cancellationToken);
+        Assert.Equal(AlertState.Silenced, page!.State);
+    }
+
+    private static SloStatus Status(long shortTotal, long longTotal, long bad = 0)
     {
         var slo = SloFixtures.Checkout;
         var windows = BurnRateEvaluator.WindowsFor([slo]);
         // Windows under an hour are the page pairs' short windows; the rest hold the long-window events.
-        var counts = new SliWindowCounts(slo.Name, windows.ToImmutableDictionary(w => w, w => w < TimeSpan.FromHours(1) ? new WindowCounts(shortTotal, shortTotal) : new WindowCounts(longTotal, longTotal)));
+        var counts = new SliWindowCounts(slo.Name, windows.ToImmutableDictionary(w => w, w => w < TimeSpan.FromHours(1) ? new WindowCounts(shortTotal - bad, shortTotal) : new WindowCounts(longTotal - bad, longTotal)));
         return BurnRateEvaluator.Evaluate(slo, counts, SloFixtures.Start);
     }
 }
