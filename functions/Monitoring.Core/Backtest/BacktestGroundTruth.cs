@@ -24,9 +24,14 @@ public static class BacktestGroundTruth
         return scenario.Slo.ErrorBudget * perMinute * scenario.Slo.Period.TotalMinutes;
     }
 
-    /// <summary>The largest share of the budget (percent) that the incident's minutes consume in any span of <paramref name="span"/>.</summary>
-    public static double WorstShare(BacktestSeries series, BacktestIncident incident, TimeSpan span, double budgetEvents)
+    /// <summary>
+    /// The largest share of the budget (percent) that the incident's minutes consume in any span of
+    /// <paramref name="span"/>. Minutes inside the scenario's maintenance windows do not count: nobody is to be
+    /// told about them while the window is open, and what still fails after it ends counts from then.
+    /// </summary>
+    public static double WorstShare(BacktestScenario scenario, BacktestSeries series, BacktestIncident incident, TimeSpan span, double budgetEvents)
     {
+        ArgumentNullException.ThrowIfNull(scenario);
         ArgumentNullException.ThrowIfNull(series);
         ArgumentNullException.ThrowIfNull(incident);
         var start = (int)incident.Start.TotalMinutes;
@@ -36,24 +41,40 @@ public static class BacktestGroundTruth
         // Only spans that overlap the incident matter, and a span is worth the incident minutes inside it.
         for (var from = start - length + 1; from < end; from++)
         {
-            worst = Math.Max(worst, series.Bad(Math.Max(from, start), Math.Min(from + length, end)));
+            worst = Math.Max(worst, BadOutsideMaintenance(scenario, series, Math.Max(from, start), Math.Min(from + length, end)));
         }
 
         return 100.0 * worst / budgetEvents;
     }
 
     /// <summary>Page, ticket or ignore for <paramref name="incident"/>.</summary>
-    public static BacktestTruth Classify(BacktestSeries series, BacktestIncident incident, double budgetEvents)
+    public static BacktestTruth Classify(BacktestScenario scenario, BacktestSeries series, BacktestIncident incident, double budgetEvents)
     {
         foreach (var (span, percent, truth) in Thresholds)
         {
             // The tolerance keeps exactly 2% of the budget on the page-worthy side despite rounding.
-            if (WorstShare(series, incident, span, budgetEvents) >= percent * (1 - 1e-9))
+            if (WorstShare(scenario, series, incident, span, budgetEvents) >= percent * (1 - 1e-9))
             {
                 return truth;
             }
         }
 
         return BacktestTruth.Ignore;
+    }
+
+    private static long BadOutsideMaintenance(BacktestScenario scenario, BacktestSeries series, int from, int to)
+    {
+        var bad = series.Bad(from, to);
+        foreach (var window in scenario.Maintenance)
+        {
+            var overlapFrom = Math.Max(from, (int)window.Start.TotalMinutes);
+            var overlapTo = Math.Min(to, (int)window.End.TotalMinutes);
+            if (overlapFrom < overlapTo)
+            {
+                bad -= series.Bad(overlapFrom, overlapTo);
+            }
+        }
+
+        return bad;
     }
 }

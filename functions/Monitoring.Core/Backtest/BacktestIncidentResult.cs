@@ -10,7 +10,7 @@ namespace Monitoring.Core.Backtest;
 /// <param name="Detection">From the incident's start to its first notification; null without one.</param>
 /// <param name="Reset">From the incident's end to the last resolved notification of its thread; null when nothing resolved.</param>
 /// <param name="Notifications">Every notification attributed to it (firing, resolved, still-firing), any alert.</param>
-/// <param name="PageFirings">Page incidents opened for it (firing notifications of the page alert).</param>
+/// <param name="PageFirings">Pages opened for it: firing notifications of a critical alert (the SLO's page or the check's failing alert).</param>
 /// <param name="Paged">A page matched it: a page started between its start and its end plus the longest page long window.</param>
 public sealed record BacktestIncidentResult(
     BacktestIncident Incident,

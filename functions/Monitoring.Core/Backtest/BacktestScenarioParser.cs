@@ -13,7 +13,9 @@ namespace Monitoring.Core.Backtest;
 /// </summary>
 public static class BacktestScenarioParser
 {
-    private static readonly string[] RootFields = ["name", "slo", "checkRate", "duration", "background", "seed", "seeds", "incidents", "series"];
+    private static readonly string[] RootFields = ["name", "slo", "events", "checkRate", "check", "duration", "background", "seed", "seeds", "incidents", "maintenance", "series"];
+    private static readonly string[] CheckFields = ["failureThreshold", "successThreshold", "keepFiringFor"];
+    private static readonly string[] MaintenanceFields = ["start", "duration"];
     private static readonly string[] SloFields = ["objective", "window", "minBadEvents"];
     private static readonly string[] IncidentFields = ["start", "duration", "errorRate", "flapping", "kind"];
     private static readonly string[] FlappingFields = ["on", "off"];
@@ -29,7 +31,15 @@ public static class BacktestScenarioParser
 
         var name = Optional(root, "name") is { } nameNode ? Scalar(nameNode, file, "name") : Path.GetFileNameWithoutExtension(file);
         var slo = ParseSlo(Required(root, "slo", file, "slo"), file, name);
+        var events = Optional(root, "events") is { } eventsNode ? Events(eventsNode, file) : BacktestEvents.Checks;
         var checkRate = Optional(root, "checkRate") is { } rateNode ? Integer(rateNode, file, "checkRate", 1, 1_000_000) : 1;
+        if (events == BacktestEvents.Checks && (60 % checkRate != 0 || 60 / checkRate % 10 != 0))
+        {
+            // The app's timer ticks every 10 seconds, so a check's interval is a multiple of 10 seconds.
+            throw new BacktestScenarioException(file, "checkRate", "must be 1, 2, 3 or 6 runs a minute for check events (intervals of 60, 30, 20 or 10 seconds); use events: requests for traffic.");
+        }
+
+        var checkAlert = Optional(root, "check") is { } checkNode ? ParseCheck(checkNode, file, events) : CheckAlertSpec.Default;
         var series = Optional(root, "series") is { } seriesNode ? ParseSeries(seriesNode, file) : [];
         var duration = Optional(root, "duration") is { } durationNode ? WholeMinutes(durationNode, file, "duration")
             : series.Length > 0 ? TimeSpan.FromMinutes(series.Length)
@@ -41,10 +51,67 @@ public static class BacktestScenarioParser
 
         var background = Optional(root, "background") is { } backgroundNode ? Fraction(backgroundNode, file, "background") : 0;
         var incidents = Optional(root, "incidents") is { } incidentsNode ? ParseIncidents(incidentsNode, file, duration) : [];
+        var maintenance = Optional(root, "maintenance") is { } maintenanceNode ? ParseMaintenance(maintenanceNode, file, duration) : [];
         var seeds = Seeds(root, file);
         return [.. seeds.Select(seed => new BacktestScenario(
             seeds.Length > 1 ? string.Create(CultureInfo.InvariantCulture, $"{name}#{seed}") : name,
-            slo, checkRate, duration, background, seed, incidents, series))];
+            slo, checkRate, duration, background, seed, incidents, series)
+        {
+            Events = events,
+            CheckAlert = checkAlert,
+            Maintenance = maintenance,
+        })];
+    }
+
+    private static BacktestEvents Events(YamlNode node, string file) => Scalar(node, file, "events") switch
+    {
+        "checks" => BacktestEvents.Checks,
+        "requests" => BacktestEvents.Requests,
+        var other => throw new BacktestScenarioException(file, "events", $"must be checks or requests, not '{other}'."),
+    };
+
+    private static CheckAlertSpec ParseCheck(YamlNode node, string file, BacktestEvents events)
+    {
+        if (events != BacktestEvents.Checks)
+        {
+            throw new BacktestScenarioException(file, "check", "applies to check events only.");
+        }
+
+        var map = Mapping(node, file, "check");
+        Known(map, CheckFields, file, "check.");
+        var defaults = CheckAlertSpec.Default;
+        return defaults with
+        {
+            FailureThreshold = Optional(map, "failureThreshold") is { } failures ? Integer(failures, file, "check.failureThreshold", 1, 100) : defaults.FailureThreshold,
+            SuccessThreshold = Optional(map, "successThreshold") is { } successes ? Integer(successes, file, "check.successThreshold", 1, 100) : defaults.SuccessThreshold,
+            KeepFiringFor = Optional(map, "keepFiringFor") is { } keep ? Duration(keep, file, "check.keepFiringFor") : defaults.KeepFiringFor,
+        };
+    }
+
+    private static ImmutableArray<BacktestMaintenance> ParseMaintenance(YamlNode node, string file, TimeSpan scenarioDuration)
+    {
+        if (node is not YamlSequenceNode sequence)
+        {
+            throw new BacktestScenarioException(file, "maintenance", "must be a list.");
+        }
+
+        var windows = new List<BacktestMaintenance>();
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            var path = string.Create(CultureInfo.InvariantCulture, $"maintenance[{i}]");
+            var map = Mapping(sequence.Children[i], file, path);
+            Known(map, MaintenanceFields, file, path + ".");
+            var start = WholeMinutes(Required(map, "start", file, path + ".start"), file, path + ".start", allowZero: true);
+            var duration = WholeMinutes(Required(map, "duration", file, path + ".duration"), file, path + ".duration");
+            if (start + duration > scenarioDuration)
+            {
+                throw new BacktestScenarioException(file, path + ".duration", "must end within the scenario's duration.");
+            }
+
+            windows.Add(new BacktestMaintenance(start, duration));
+        }
+
+        return [.. windows.OrderBy(w => w.Start)];
     }
 
     private static YamlMappingNode Load(string text, string file)

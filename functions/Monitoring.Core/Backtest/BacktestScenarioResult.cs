@@ -10,6 +10,9 @@ namespace Monitoring.Core.Backtest;
 /// <param name="Notifications">All notifications during the scenario.</param>
 public sealed record BacktestScenarioResult(BacktestScenario Scenario, ImmutableArray<BacktestIncidentResult> Incidents, int Pages, int FalsePages, int Notifications)
 {
+    /// <summary>Notifications sent while a maintenance window was open: always 0 when maintenance mutes.</summary>
+    public int NotificationsInMaintenance { get; init; }
+
     /// <summary>Simulated days.</summary>
     public double Days => Scenario.Duration.TotalDays;
 }

@@ -16,10 +16,10 @@ public static class BacktestScorer
     {
         ArgumentNullException.ThrowIfNull(run);
         var scenario = run.Scenario;
-        var pageKey = SloBurnAlerts.PageKey(scenario.Slo.Name);
         var matchAfterEnd = scenario.Slo.Alerting.Windows.Where(p => p.Severity == BurnRateSeverity.Page).Select(p => p.LongWindow).DefaultIfEmpty(TimeSpan.Zero).Max();
         var budget = BacktestGroundTruth.BudgetEvents(scenario, run.Series);
-        var pages = run.Notifications.Where(n => n.Key == pageKey && n.Notify == AlertNotifyKind.Firing).ToList();
+        // A page is any critical alert's incident opening: the SLO's page, or the check's failing alert.
+        var pages = run.Notifications.Where(IsPage).ToList();
         var matched = new HashSet<AlertTransition>();
         var results = ImmutableArray.CreateBuilder<BacktestIncidentResult>();
         for (var i = 0; i < scenario.Incidents.Length; i++)
@@ -33,7 +33,7 @@ public static class BacktestScorer
                 attributionEnd = BacktestRun.Start + scenario.Incidents[i + 1].Start;
             }
 
-            var truth = BacktestGroundTruth.Classify(run.Series, incident, budget);
+            var truth = BacktestGroundTruth.Classify(scenario, run.Series, incident, budget);
             var thread = run.Notifications.Where(n => n.At > start && n.At <= attributionEnd).ToList();
             var pageMatches = truth == BacktestTruth.Page ? pages.Where(p => p.At > start && p.At <= end + matchAfterEnd).ToList() : [];
             matched.UnionWith(pageMatches);
@@ -43,15 +43,26 @@ public static class BacktestScorer
             results.Add(new BacktestIncidentResult(
                 incident,
                 truth,
-                BacktestGroundTruth.WorstShare(run.Series, incident, TimeSpan.FromHours(1), budget),
+                BacktestGroundTruth.WorstShare(scenario, run.Series, incident, TimeSpan.FromHours(1), budget),
                 first,
                 first is null ? null : first.At - start,
                 lastResolved is null || stillOpen ? null : lastResolved.At - end,
                 thread.Count,
-                thread.Count(n => n.Key == pageKey && n.Notify == AlertNotifyKind.Firing),
+                thread.Count(IsPage),
                 pageMatches.Count > 0));
         }
 
-        return new BacktestScenarioResult(scenario, results.ToImmutable(), pages.Count, pages.Count(p => !matched.Contains(p)), run.Notifications.Length);
+        var inMaintenance = run.Notifications.Count(n => scenario.InMaintenance(n.At - BacktestRun.Start));
+        return new BacktestScenarioResult(scenario, results.ToImmutable(), pages.Count, pages.Count(p => !matched.Contains(p)), run.Notifications.Length)
+        {
+            NotificationsInMaintenance = inMaintenance,
+        };
+    }
+
+    /// <summary>True for the notification that opens a page: a critical alert's first firing notification of an incident.</summary>
+    public static bool IsPage(AlertTransition notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        return notification.Notify == AlertNotifyKind.Firing && notification.Definition.Severity == AlertSeverity.Critical;
     }
 }

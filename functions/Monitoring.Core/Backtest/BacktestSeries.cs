@@ -4,67 +4,72 @@ namespace Monitoring.Core.Backtest;
 
 /// <summary>
 /// A scenario's per-minute events with prefix sums, so any window's counts cost two subtractions: the backtest
-/// asks for eight windows every simulated minute of a month and must stay fast.
+/// asks for eight windows every simulated minute of a month and must stay fast. It grows a minute at a time,
+/// because check runs depend on what the alerting saw the minute before (confirmation runs).
 /// </summary>
 public sealed class BacktestSeries
 {
-    private readonly long[] _badPrefix;
-    private readonly long[] _totalPrefix;
+    private readonly List<long> _badPrefix = [0];
+    private readonly List<long> _totalPrefix = [0];
     private readonly int _warmUp;
 
-    private BacktestSeries(WindowCounts[] minutes, int warmUp)
+    /// <summary>
+    /// Starts a series with a clean warm-up as long as the longest alerting window, so the first simulated minute
+    /// sees full windows, as a service that has been running for a while would. The warm-up has no failures at
+    /// all: detection times are then measured from a clean window (ALERTING.md).
+    /// </summary>
+    public BacktestSeries(BacktestScenario scenario)
     {
-        _warmUp = warmUp;
-        _badPrefix = new long[minutes.Length + 1];
-        _totalPrefix = new long[minutes.Length + 1];
-        for (var i = 0; i < minutes.Length; i++)
+        ArgumentNullException.ThrowIfNull(scenario);
+        _warmUp = WarmUpMinutes(scenario);
+        var healthy = new WindowCounts(scenario.CheckRate, scenario.CheckRate);
+        for (var i = 0; i < _warmUp; i++)
         {
-            _badPrefix[i + 1] = _badPrefix[i] + minutes[i].Bad;
-            _totalPrefix[i + 1] = _totalPrefix[i] + minutes[i].Total;
+            Append(healthy);
         }
     }
 
-    /// <summary>The scenario's minutes (the warm-up not included).</summary>
-    public int Minutes => _badPrefix.Length - 1 - _warmUp;
+    /// <summary>The scenario's minutes so far (the warm-up not included).</summary>
+    public int Minutes => _badPrefix.Count - 1 - _warmUp;
+
+    /// <summary>All events in the scenario's minutes so far.</summary>
+    public long Total => _totalPrefix[^1] - _totalPrefix[_warmUp];
 
     /// <summary>
-    /// Generates (or replays) the scenario's minutes after a clean warm-up as long as the longest alerting window,
-    /// so the first simulated minute sees full windows, as a service that has been running for a while would.
-    /// The warm-up has no failures at all: detection times are then measured from a clean window (ALERTING.md).
+    /// The whole series of a scenario whose events do not depend on the alerting: independent requests, drawn per
+    /// minute, or a recorded series replayed as it is.
     /// </summary>
     public static BacktestSeries For(BacktestScenario scenario)
     {
         ArgumentNullException.ThrowIfNull(scenario);
-        var warmUp = WarmUpMinutes(scenario);
-        var healthy = new WindowCounts(scenario.CheckRate, scenario.CheckRate);
-        var minutes = new WindowCounts[warmUp + scenario.Minutes];
-        Array.Fill(minutes, healthy, 0, warmUp);
-        if (scenario.Series.Length > 0)
+        if (scenario.SimulatesCheckRuns)
         {
-            scenario.Series.CopyTo(minutes, warmUp);
-            return new BacktestSeries(minutes, warmUp);
+            throw new ArgumentException("Check runs depend on the alerting; BacktestSimulator generates them.", nameof(scenario));
         }
 
+        var series = new BacktestSeries(scenario);
         var random = new Random(scenario.Seed);
-        var incident = 0;
         for (var minute = 0; minute < scenario.Minutes; minute++)
         {
-            var offset = TimeSpan.FromMinutes(minute);
-            while (incident < scenario.Incidents.Length && scenario.Incidents[incident].End <= offset)
-            {
-                incident++;
-            }
-
-            var active = incident < scenario.Incidents.Length && scenario.Incidents[incident].Start <= offset ? scenario.Incidents[incident] : null;
-            minutes[warmUp + minute] = active switch
-            {
-                { Kind: BacktestIncidentKind.NoData } => WindowCounts.Empty,
-                not null when active.IsOnAt(offset) => Draw(random, scenario.CheckRate, active.ErrorRate),
-                _ => Draw(random, scenario.CheckRate, scenario.Background),
-            };
+            series.Append(RequestMinute(scenario, random, minute));
         }
 
-        return new BacktestSeries(minutes, warmUp);
+        return series;
+    }
+
+    /// <summary>One minute of independent requests (or the recorded minute, when the scenario replays a series).</summary>
+    public static WindowCounts RequestMinute(BacktestScenario scenario, Random random, int minute)
+    {
+        ArgumentNullException.ThrowIfNull(scenario);
+        ArgumentNullException.ThrowIfNull(random);
+        if (!scenario.Series.IsEmpty)
+        {
+            return scenario.Series[minute];
+        }
+
+        return scenario.ErrorRateAt(TimeSpan.FromMinutes(minute)) is { } errorRate
+            ? Draw(random, scenario.CheckRate, errorRate)
+            : WindowCounts.Empty;
     }
 
     /// <summary>The warm-up length: the SLO's longest alerting window, in minutes.</summary>
@@ -72,6 +77,13 @@ public sealed class BacktestSeries
     {
         ArgumentNullException.ThrowIfNull(scenario);
         return (int)Math.Ceiling(scenario.Slo.Alerting.Windows.Max(p => p.LongWindow).TotalMinutes);
+    }
+
+    /// <summary>Adds the next minute.</summary>
+    public void Append(WindowCounts minute)
+    {
+        _badPrefix.Add(_badPrefix[^1] + minute.Bad);
+        _totalPrefix.Add(_totalPrefix[^1] + minute.Total);
     }
 
     /// <summary>
@@ -93,9 +105,6 @@ public sealed class BacktestSeries
         to = Math.Clamp(to, from, Minutes);
         return _badPrefix[_warmUp + to] - _badPrefix[_warmUp + from];
     }
-
-    /// <summary>All events in the scenario's minutes.</summary>
-    public long Total => _totalPrefix[^1] - _totalPrefix[_warmUp];
 
     // Each event fails independently; whole failure and no failure skip the draws.
     private static WindowCounts Draw(Random random, int events, double errorRate)

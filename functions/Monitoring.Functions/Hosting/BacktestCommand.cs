@@ -86,7 +86,7 @@ public static class BacktestCommand
         {
             foreach (var incident in scenario.Incidents)
             {
-                output.WriteLine(Invariant($"| {scenario.Scenario.Name} | {Describe(incident.Incident)} | {incident.Truth.ToString().ToLowerInvariant()} | {incident.WorstHourShare:0.0}% | {First(incident.FirstNotification)} | {Span(incident.Detection)} | {Reset(incident)} | {incident.Notifications} | {incident.PageFirings} |"));
+                output.WriteLine(Invariant($"| {scenario.Scenario.Name} | {Describe(scenario.Scenario, incident.Incident)} | {incident.Truth.ToString().ToLowerInvariant()} | {incident.WorstHourShare:0.0}% | {First(incident.FirstNotification)} | {Span(incident.Detection)} | {Reset(incident)} | {incident.Notifications} | {incident.PageFirings} |"));
             }
 
             if (scenario.FalsePages > 0)
@@ -107,6 +107,7 @@ public static class BacktestCommand
         output.WriteLine(Invariant($"Page recall: {Percent(summary.PageRecall)} ({pageWorthy.Count(i => i.Paged)} of {pageWorthy.Count} page-worthy incidents paged)"));
         output.WriteLine(Invariant($"False pages per 30 simulated days: {summary.FalsePagesPer30Days:0.00}"));
         output.WriteLine(Invariant($"False pages per healthy 30 days: {(summary.HealthyFalsePagesPer30Days is { } h ? h.ToString("0.00", CultureInfo.InvariantCulture) : "n/a")}"));
+        output.WriteLine(Invariant($"Notifications inside maintenance windows: {summary.Scenarios.Sum(s => s.NotificationsInMaintenance)} (in {summary.Scenarios.Count(s => !s.Scenario.Maintenance.IsEmpty)} scenarios with windows)"));
     }
 
     private static string Describe(BacktestIncident incident)
@@ -116,9 +117,16 @@ public static class BacktestCommand
         return $"{what} for {Durations.Format(incident.Duration)} at {Durations.Format(incident.Start)}{flapping}";
     }
 
+    private static string Describe(BacktestScenario scenario, BacktestIncident incident)
+    {
+        var windows = scenario.Maintenance.Where(w => w.Start < incident.End && incident.Start < w.End)
+            .Select(w => $", maintenance {Durations.Format(w.Start)} to {Durations.Format(w.End)}");
+        return Describe(incident) + string.Concat(windows);
+    }
+
     private static string First(AlertTransition? first) => first is null
         ? "none"
-        : first.Definition.Key[(first.Definition.Key.LastIndexOf(':') + 1)..] + " (" + first.Definition.Severity.ToString().ToLowerInvariant() + ")";
+        : (first.Definition.Source == AlertSource.Check ? "check" : first.Definition.Key[(first.Definition.Key.LastIndexOf(':') + 1)..]) + " (" + first.Definition.Severity.ToString().ToLowerInvariant() + ")";
 
     private static string Reset(BacktestIncidentResult incident) =>
         incident.FirstNotification is null ? "-" : incident.Reset is null ? "open" : Span(incident.Reset);

@@ -32,7 +32,7 @@ public sealed class BacktestGroundTruthTests
         var scenario = Scenario(counts);
         var series = BacktestSeries.For(scenario);
 
-        Assert.Equal(expected, BacktestGroundTruth.Classify(series, scenario.Incidents[0], BacktestGroundTruth.BudgetEvents(scenario, series)));
+        Assert.Equal(expected, BacktestGroundTruth.Classify(scenario, series, scenario.Incidents[0], BacktestGroundTruth.BudgetEvents(scenario, series)));
     }
 
     [Fact]
@@ -43,7 +43,7 @@ public sealed class BacktestGroundTruthTests
         var scenario = Scenario([new WindowCounts(0, 1)]) with { CheckRate = 1 };
         var series = BacktestSeries.For(scenario);
 
-        Assert.Equal(BacktestTruth.Page, BacktestGroundTruth.Classify(series, scenario.Incidents[0], BacktestGroundTruth.BudgetEvents(scenario, series)));
+        Assert.Equal(BacktestTruth.Page, BacktestGroundTruth.Classify(scenario, series, scenario.Incidents[0], BacktestGroundTruth.BudgetEvents(scenario, series)));
     }
 
     [Fact]
@@ -52,7 +52,7 @@ public sealed class BacktestGroundTruthTests
         var scenario = Scenario([.. Enumerable.Repeat(WindowCounts.Empty, 30)]) with { CheckRate = 1 };
         var series = BacktestSeries.For(scenario);
 
-        Assert.Equal(BacktestTruth.Ignore, BacktestGroundTruth.Classify(series, scenario.Incidents[0], 43.2));
+        Assert.Equal(BacktestTruth.Ignore, BacktestGroundTruth.Classify(scenario, series, scenario.Incidents[0], 43.2));
     }
 
     private static BacktestScenario Scenario(WindowCounts[] minutes) => new(

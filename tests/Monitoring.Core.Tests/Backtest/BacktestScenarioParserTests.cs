@@ -34,6 +34,20 @@ public sealed class BacktestScenarioParserTests
     }
 
     [Fact]
+    public void Parse_ReadsEventsCheckAlertAndMaintenance_WhenTheFileGivesThem()
+    {
+        var scenario = Assert.Single(BacktestScenarioParser.Parse(
+            "slo: { objective: 99.9 }\nduration: 1d\ncheckRate: 2\ncheck: { failureThreshold: 2, successThreshold: 3, keepFiringFor: 5m }\nmaintenance: [{ start: 2h, duration: 30m }]\n",
+            "window.yaml"));
+
+        Assert.Equal(BacktestEvents.Checks, scenario.Events);
+        Assert.Equal((2, 3, TimeSpan.FromMinutes(5)), (scenario.CheckAlert.FailureThreshold, scenario.CheckAlert.SuccessThreshold, scenario.CheckAlert.KeepFiringFor));
+        Assert.Equal([new BacktestMaintenance(TimeSpan.FromHours(2), TimeSpan.FromMinutes(30))], scenario.Maintenance);
+        Assert.True(scenario.InMaintenance(TimeSpan.FromMinutes(150) - TimeSpan.FromSeconds(1)));
+        Assert.False(scenario.InMaintenance(TimeSpan.FromMinutes(150)));
+    }
+
+    [Fact]
     public void Parse_MakesOneScenarioPerSeed_WhenTheFileListsSeeds()
     {
         var scenarios = BacktestScenarioParser.Parse("slo: { objective: 99.9 }\nduration: 1d\nseeds: [1, 2, 3]\n", "healthy.yaml");
@@ -56,6 +70,12 @@ public sealed class BacktestScenarioParserTests
     [InlineData("duration: 1d\n", "slo: is required")]
     [InlineData("slo: { window: 30d }\nduration: 1d\n", "slo.objective: is required")]
     [InlineData("slo: { objective: 99.9 }\n", "duration: is required")]
+    // Events, the check alert and maintenance.
+    [InlineData("slo: { objective: 99.9 }\nduration: 1d\nevents: traffic\n", "events: must be checks or requests, not 'traffic'")]
+    [InlineData("slo: { objective: 99.9 }\nduration: 1d\ncheckRate: 4\n", "checkRate: must be 1, 2, 3 or 6 runs a minute")]
+    [InlineData("slo: { objective: 99.9 }\nduration: 1d\nevents: requests\ncheck: { failureThreshold: 2 }\n", "check: applies to check events only")]
+    [InlineData("slo: { objective: 99.9 }\nduration: 1d\ncheck: { retries: 2 }\n", "check.retries: is not a known field")]
+    [InlineData("slo: { objective: 99.9 }\nduration: 1d\nmaintenance: [{ start: 23h, duration: 2h }]\n", "maintenance[0].duration: must end within the scenario's duration")]
     // Values out of range.
     [InlineData("slo: { objective: 100 }\nduration: 1d\n", "slo.objective: must be greater than 0 and less than 100")]
     [InlineData("slo: { objective: 99.9, window: 14d }\nduration: 1d\n", "slo.window: must be 7d, 28d or 30d")]
