@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Monitoring.Core.Checks;
+using Monitoring.Core.Notifications;
 using Monitoring.Core.Results;
 
 namespace Monitoring.Contracts;
@@ -41,6 +42,24 @@ public static class MonitorTableSamples
         StartedAt = startedAt,
         RunId = $"{checkName}@{startedAt.ToUnixTimeMilliseconds()}",
     };
+
+    /// <summary>A webhook delivery of a two-alert firing message that failed after retries; mutate it with <c>with</c> per case.</summary>
+    public static DeliveryLogEntry WebhookDelivery { get; } = new(
+        At: Noon,
+        Route: "pages",
+        Channel: "ops-hook",
+        ChannelKind: "webhook",
+        GroupKey: "pages/shop",
+        AlertKeys: ["check:checkout", "degraded:checkout"],
+        Kind: "firing",
+        Delivered: false,
+        Attempts: 4,
+        StatusCode: 500,
+        Error: "the endpoint answered 500 Internal Server Error",
+        DurationMs: 7012.5);
+
+    /// <summary><see cref="WebhookDelivery"/> started at <paramref name="at"/> to <paramref name="channel"/>.</summary>
+    public static DeliveryLogEntry DeliveryOf(string channel, DateTimeOffset at) => WebhookDelivery with { Channel = channel, At = at };
 
     /// <summary>A row of <paramref name="table"/> at <paramref name="timeGenerated"/> with a typical non-null value in every column.</summary>
     public static TableRow RowOf(TableDefinition table, DateTimeOffset timeGenerated)

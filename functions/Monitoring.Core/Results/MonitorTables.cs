@@ -91,6 +91,26 @@ public static class MonitorTables
             new("Labels", ColumnType.Dynamic, "Labels used for routing."),
         ]);
 
+    /// <summary>One row per delivery of one notification message to one channel (filled by the notification dispatcher).</summary>
+    public static TableDefinition Delivery { get; } = new(
+        "MonitorDelivery_CL",
+        "One row per delivery of one notification message to one channel, with its result.",
+        [
+            new("TimeGenerated", ColumnType.DateTime, "When the delivery started (UTC)."),
+            new("Route", ColumnType.String, "The route that sent the message (an escalation's route for its levels)."),
+            new("Channel", ColumnType.String, "The channel's name in the spec."),
+            new("ChannelKind", ColumnType.String, "teams, email, webhook or outbox; empty when the route names a channel that is not configured."),
+            new("GroupKey", ColumnType.String, "The alert group; deliveries of one group thread together."),
+            new("AlertKeys", ColumnType.Dynamic, "The keys of the alerts the message carried."),
+            new("Alerts", ColumnType.Int, "How many alerts the message carried."),
+            new("Kind", ColumnType.String, "firing, resolved, reminder or test; comma-separated when the message mixes kinds."),
+            new("Delivered", ColumnType.Boolean, "True when the destination accepted the message."),
+            new("Attempts", ColumnType.Int, "Requests made, retries included."),
+            new("StatusCode", ColumnType.Int, "The last HTTP status, for HTTP channels."),
+            new("Error", ColumnType.String, "Why it failed, redacted and without the URL."),
+            new("DurationMs", ColumnType.Real, "From the first attempt to the result, waits included."),
+        ]);
+
     /// <summary>One row per heartbeat: proof the monitor itself is running.</summary>
     public static TableDefinition Heartbeat { get; } = new(
         "MonitorHeartbeat_CL",
@@ -104,5 +124,5 @@ public static class MonitorTables
         ]);
 
     /// <summary>Every monitor table.</summary>
-    public static ImmutableArray<TableDefinition> All { get; } = [CheckRun, DataCheck, SloStatus, Alert, Heartbeat];
+    public static ImmutableArray<TableDefinition> All { get; } = [CheckRun, DataCheck, SloStatus, Alert, Delivery, Heartbeat];
 }

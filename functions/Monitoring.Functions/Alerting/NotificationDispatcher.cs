@@ -1,15 +1,24 @@
 using Monitoring.Core.Notifications;
 using Monitoring.Core.Ports;
+using Monitoring.Core.Results;
 using Monitoring.Core.Routing;
+using Monitoring.Core.Secrets;
 
 namespace Monitoring.Functions.Alerting;
 
 /// <summary>
 /// Routes notifications and delivers them: each notification goes to its routes (first match,
 /// with continue), notifications of one route group travel in one message, and every delivery
-/// attempt is logged with its result.
+/// delivery is logged with its result and recorded in the delivery log (<c>MonitorDelivery_CL</c>),
+/// one append per dispatch. The log never costs a delivery: a failure to write it is a warning.
 /// </summary>
-public sealed partial class NotificationDispatcher(Router router, IReadOnlyDictionary<string, INotificationChannel> channels, ILogger<NotificationDispatcher> logger)
+public sealed partial class NotificationDispatcher(
+    Router router,
+    IReadOnlyDictionary<string, INotificationChannel> channels,
+    IResultsWriter results,
+    SecretRedactor redactor,
+    TimeProvider time,
+    ILogger<NotificationDispatcher> logger)
 {
     /// <summary>Delivers <paramref name="notifications"/>; returns one record per channel delivery.</summary>
     public async Task<IReadOnlyList<DeliveryRecord>> DispatchAsync(IReadOnlyList<Notification> notifications, CancellationToken cancellationToken)
@@ -36,12 +45,14 @@ public sealed partial class NotificationDispatcher(Router router, IReadOnlyDicti
         }
 
         var records = new List<DeliveryRecord>();
+        var log = new List<DeliveryLogEntry>();
         foreach (var ((route, groupKey), members) in groups)
         {
             var message = new NotificationMessage(groupKey, [.. members.OrderBy(n => Severities.Rank(n.Severity)).ThenBy(n => n.AlertKey, StringComparer.Ordinal)]);
-            records.AddRange(await DeliverAsync(route.Name, route.Channels, message, cancellationToken));
+            records.AddRange(await DeliverEachAsync(route.Name, route.Channels, message, log, cancellationToken));
         }
 
+        await RecordAsync(log, cancellationToken);
         return records;
     }
 
@@ -50,17 +61,31 @@ public sealed partial class NotificationDispatcher(Router router, IReadOnlyDicti
     {
         ArgumentNullException.ThrowIfNull(channelNames);
         ArgumentNullException.ThrowIfNull(message);
+        var log = new List<DeliveryLogEntry>();
+        var records = await DeliverEachAsync(routeName, channelNames, message, log, cancellationToken);
+        await RecordAsync(log, cancellationToken);
+        return records;
+    }
+
+    private async Task<List<DeliveryRecord>> DeliverEachAsync(string routeName, IReadOnlyList<string> channelNames, NotificationMessage message, List<DeliveryLogEntry> log, CancellationToken cancellationToken)
+    {
         var records = new List<DeliveryRecord>();
         foreach (var channelName in channelNames)
         {
+            var startedAt = time.GetUtcNow();
             if (!channels.TryGetValue(channelName, out var channel))
             {
                 UnknownChannel(logger, routeName, channelName);
-                records.Add(new DeliveryRecord(routeName, channelName, message.GroupKey, message.Alerts.Length, new DeliveryResult(false, 0, null, "no such channel", TimeSpan.Zero)));
+                var unknown = new DeliveryResult(false, 0, null, "no such channel", TimeSpan.Zero);
+                records.Add(new DeliveryRecord(routeName, channelName, message.GroupKey, message.Alerts.Length, unknown));
+                log.Add(DeliveryLogEntry.For(startedAt, routeName, channelName, null, message, unknown));
                 continue;
             }
 
-            var result = await channel.DeliverAsync(message, cancellationToken);
+            var delivered = await channel.DeliverAsync(message, cancellationToken);
+
+            // Channels redact their errors already; redacting again here keeps the log safe from a channel that forgets.
+            var result = delivered with { Error = redactor.Redact(delivered.Error) };
             if (result.Delivered)
             {
                 Delivered(logger, routeName, channelName, message.GroupKey, message.Alerts.Length, result.Attempts, (long)result.Duration.TotalMilliseconds);
@@ -71,9 +96,28 @@ public sealed partial class NotificationDispatcher(Router router, IReadOnlyDicti
             }
 
             records.Add(new DeliveryRecord(routeName, channelName, message.GroupKey, message.Alerts.Length, result));
+            log.Add(DeliveryLogEntry.For(startedAt, routeName, channelName, channel.Kind, message, result));
         }
 
         return records;
+    }
+
+    private async Task RecordAsync(List<DeliveryLogEntry> log, CancellationToken cancellationToken)
+    {
+        if (log.Count == 0)
+        {
+            return;
+        }
+
+        try
+        {
+            await results.AppendAsync([.. log.Select(DeliveryRows.ToRow)], cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // The messages have gone out; losing their log lines must not fail the alerting cycle that sent them.
+            DeliveryLogFailed(logger, log.Count, exception);
+        }
     }
 
     [LoggerMessage(EventId = 520, Level = LogLevel.Information, Message = "Delivered {Alerts} alert(s) of group {GroupKey} via route {Route} to channel {Channel} in {Attempts} attempt(s), {DurationMs} ms")]
@@ -84,7 +128,7 @@ public sealed partial class NotificationDispatcher(Router router, IReadOnlyDicti
 
     [LoggerMessage(EventId = 522, Level = LogLevel.Error, Message = "Route {Route} names channel {Channel}, which is not configured")]
     private static partial void UnknownChannel(ILogger logger, string route, string channel);
-}
 
-/// <summary>One delivery of one message to one channel, for the delivery log.</summary>
-public sealed record DeliveryRecord(string Route, string Channel, string GroupKey, int Alerts, DeliveryResult Result);
+    [LoggerMessage(EventId = 523, Level = LogLevel.Warning, Message = "Could not record {Deliveries} delivery(ies) in the delivery log; the deliveries themselves went ahead")]
+    private static partial void DeliveryLogFailed(ILogger logger, int deliveries, Exception exception);
+}

@@ -173,6 +173,7 @@ public static class MonitoringApp
         services.AddSingleton<IResultsWriter>(sp => new SqliteResultsWriter(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<ICheckRunHistory>(sp => new SqliteCheckRunHistory(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<ISliReader>(sp => new SqliteSliReader(sp.GetRequiredService<SqliteDatabase>()));
+        services.AddSingleton<IDeliveryLog>(sp => new SqliteDeliveryLog(sp.GetRequiredService<SqliteDatabase>()));
         services.AddSingleton<IStateStore>(sp => new SqliteStateStore(sp.GetRequiredService<SqliteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton(sp => new SqliteRetention(sp.GetRequiredService<SqliteDatabase>()));
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitoring.Functions.Alerting;
+using Monitoring.Local.Sqlite;
 
 namespace Monitoring.Functions.Hosting;
 
@@ -25,6 +26,10 @@ public static class TestNotifyCommand
         }
 
         await using var app = MonitoringApp.Build([.. settings]);
+
+        // The app is not started, so its store initializer has not run: open the store here so the
+        // test deliveries land in the delivery log like every other delivery.
+        await app.Services.GetRequiredService<SqliteDatabase>().InitializeAsync(CancellationToken.None);
         var records = await app.Services.GetRequiredService<TestNotifier>().SendAsync(CancellationToken.None);
         foreach (var record in records)
         {

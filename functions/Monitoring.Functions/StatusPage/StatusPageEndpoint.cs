@@ -1,28 +1,42 @@
 using System.Globalization;
-using System.Net;
 using System.Text;
+using System.Text.Json.Nodes;
+using Monitoring.Core.Notifications;
+using Monitoring.Core.Ports;
 using Monitoring.Functions.Api;
+using Monitoring.Functions.Notifications;
 
 namespace Monitoring.Functions.StatusPage;
 
 /// <summary>
-/// A small server-rendered status page at <c>/</c>: one row per check with its last outcome.
+/// A small server-rendered status page at <c>/</c>: one row per check with its last outcome, then
+/// the newest notifications in the local outbox and the newest deliveries from the delivery log.
 /// It is also what the Functions host pings to see that the handler is up.
 /// </summary>
 public static class StatusPageEndpoint
 {
+    /// <summary>How many outbox entries and deliveries the page lists.</summary>
+    public const int RecentEntries = 20;
+
     /// <summary>Maps <c>GET /</c>.</summary>
     public static IEndpointRouteBuilder MapStatusPage(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/", async (StatusQueries queries, CancellationToken cancellationToken) =>
-            Results.Content(Render(await queries.GetStatusAsync(1, cancellationToken)), "text/html; charset=utf-8"));
+        endpoints.MapGet("/", async (StatusQueries queries, OutboxFile outbox, IDeliveryLog deliveries, CancellationToken cancellationToken) =>
+            Results.Content(
+                Render(
+                    await queries.GetStatusAsync(1, cancellationToken),
+                    await outbox.ReadLatestAsync(RecentEntries, cancellationToken),
+                    await deliveries.ReadRecentAsync(RecentEntries, cancellationToken)),
+                "text/html; charset=utf-8"));
         return endpoints;
     }
 
-    /// <summary>Renders the page.</summary>
-    public static string Render(StatusView status)
+    /// <summary>Renders the page: the checks, then <paramref name="notifications"/> (outbox entries) and <paramref name="deliveries"/>, each newest first.</summary>
+    public static string Render(StatusView status, IReadOnlyList<JsonObject> notifications, IReadOnlyList<DeliveryLogEntry> deliveries)
     {
         ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(notifications);
+        ArgumentNullException.ThrowIfNull(deliveries);
         var html = new StringBuilder();
         html.Append("""
             <!doctype html>
@@ -30,9 +44,9 @@ public static class StatusPageEndpoint
             <meta http-equiv="refresh" content="30"><title>Monitoring status</title>
             <style>
             body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b;background:#fff}
-            table{border-collapse:collapse;width:100%;max-width:60rem}th,td{text-align:left;padding:.5rem;border-bottom:1px solid #ddd}
+            table{border-collapse:collapse;width:100%;max-width:60rem;margin-bottom:2rem}th,td{text-align:left;padding:.5rem;border-bottom:1px solid #ddd}
             .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-            .Healthy{color:#0b6b1f}.Degraded{color:#8a5300}.Failed{color:#b00020}.Pending{color:#555}
+            .Healthy,.Delivered{color:#0b6b1f}.Degraded{color:#8a5300}.Failed{color:#b00020}.Pending{color:#555}
             </style></head><body><h1>Monitoring status</h1>
             """);
         html.Append(CultureInfo.InvariantCulture, $"<p>Updated {status.GeneratedAt:u}</p>");
@@ -45,9 +59,12 @@ public static class StatusPageEndpoint
                 .Append(CultureInfo.InvariantCulture, $"<td>{Encode(check.FailedStep)}</td></tr>");
         }
 
-        html.Append("</tbody></table></body></html>");
+        html.Append("</tbody></table>");
+        OutboxSection.Append(html, notifications);
+        DeliveryLogSection.Append(html, deliveries);
+        html.Append("</body></html>");
         return html.ToString();
     }
 
-    private static string Encode(string? text) => WebUtility.HtmlEncode(text ?? string.Empty);
+    private static string Encode(string? text) => StatusHtml.Encode(text);
 }

@@ -32,7 +32,7 @@ public sealed class EscalationTests
         var route = new RouteSpec("pages", RouteMatch.Any, ["oncall"], false, ["service"], TimeSpan.FromHours(1), true,
             [new EscalationLevel(1, TimeSpan.FromMinutes(15), ["lead"])]);
         var router = new Router([route], route);
-        var dispatcher = new NotificationDispatcher(router, new Dictionary<string, INotificationChannel> { ["oncall"] = oncall, ["lead"] = lead }, NullLogger<NotificationDispatcher>.Instance);
+        var dispatcher = new NotificationDispatcher(router, new Dictionary<string, INotificationChannel> { ["oncall"] = oncall, ["lead"] = lead }, new NullResultsWriter(), new SecretRedactor(), time, NullLogger<NotificationDispatcher>.Instance);
         alerting = new AlertingCycle(engine, Spec(), new NullResultsWriter(), dispatcher, router, new CheckSchedule(), time, NullLogger<AlertingCycle>.Instance);
     }
 

@@ -91,7 +91,8 @@ public sealed class AlertApiTests
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
     }
 
-    private static async Task FireAsync(TestApp app, string check)
+    /// <summary>Takes <paramref name="check"/>'s target down and runs it until its alert fires.</summary>
+    internal static async Task FireAsync(TestApp app, string check)
     {
         await DemoJourneyTests.SetFaultAsync(app, check == "checkout" ? "checkout" : "login", """{"down":true}""");
         for (var run = 0; run < 3; run++)

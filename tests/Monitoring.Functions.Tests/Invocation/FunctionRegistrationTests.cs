@@ -50,7 +50,7 @@ public sealed class FunctionRegistrationTests
         var catalog = FunctionCatalog.Load(AppContext.BaseDirectory);
 
         Assert.Equal(
-            ["alert-ack", "alerts", "check-runs", "health", "Heartbeat", "run-check", "silence-create", "silence-delete", "silences", "SloEvaluation", "slos", "status", "SyntheticChecks", "test-notify"],
+            ["alert-ack", "alerts", "check-runs", "deliveries", "health", "Heartbeat", "run-check", "silence-create", "silence-delete", "silences", "SloEvaluation", "slos", "status", "SyntheticChecks", "test-notify"],
             catalog.Functions.Select(f => f.Name).Order(StringComparer.OrdinalIgnoreCase));
         Assert.Equal("*/10 * * * * *", catalog.Find("SyntheticChecks")!.TriggerBinding.Schedule);
         Assert.Equal(TriggerKind.Timer, catalog.Find("Heartbeat")!.Trigger);

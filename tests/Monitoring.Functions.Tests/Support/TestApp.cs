@@ -57,15 +57,21 @@ internal sealed class TestApp : IAsyncDisposable
     /// <summary>Writes the sample spec with <paramref name="yaml"/> appended (new top-level sections) and returns its path.</summary>
     public static Task<string> WriteSampleWithAsync(string yaml) => WriteSpecAsync(sample => sample.TrimEnd() + yaml);
 
-    public static async Task<TestApp> StartAsync(string? specPath = null, bool scheduler = false, IDictionary<string, string?>? settings = null)
+    /// <summary>Starts the app; <paramref name="settings"/> override configuration and <paramref name="environment"/> adds environment variables.</summary>
+    public static async Task<TestApp> StartAsync(string? specPath = null, bool scheduler = false, IDictionary<string, string?>? settings = null, IDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        var environment = new DictionaryEnvironment
+        var variables = new DictionaryEnvironment
         {
             ["SHOP_URL"] = $"http://127.0.0.1:{port}/demo",
             ["SHOP_PASSWORD"] = Secret,
         };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            variables[name] = value;
+        }
+
         var dataDirectory = Directory.CreateTempSubdirectory("monitoring-app-");
         var configuration = new Dictionary<string, string?>
         {
@@ -83,14 +89,14 @@ internal sealed class TestApp : IAsyncDisposable
         var app = MonitoringApp.Build([], builder =>
         {
             builder.Configuration.AddInMemoryCollection(configuration);
-            builder.Services.AddSingleton<IEnvironmentVariables>(environment);
+            builder.Services.AddSingleton<IEnvironmentVariables>(variables);
             builder.Services.AddSingleton(new HostEnvironment(null, false));
             builder.Logging.ClearProviders();
             builder.Logging.AddFakeLogging();
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
-        return new TestApp(app, baseAddress, dataDirectory, environment);
+        return new TestApp(app, baseAddress, dataDirectory, variables);
     }
 
     /// <summary>Every line the app logged, formatted, with exceptions.</summary>

@@ -173,6 +173,27 @@ public sealed class SqliteDatabaseTests : IDisposable
     }
 
     [Fact]
+    public async Task InitializeAsync_CreatesAMonitorTableTheFileLacks_WhenTheFileWasCreatedByAnOlderVersion()
+    {
+        // A file at the current schema version made before MonitorDelivery_CL existed: the table is dropped after the fact.
+        await _file.OpenAsync();
+        using (var connection = _file.OpenRawConnection())
+        {
+            Execute(connection, $"""DROP TABLE "{MonitorTables.Delivery.Name}";""");
+        }
+
+        SqliteConnection.ClearAllPools();
+        await _file.OpenAsync();
+
+        using var inspect = _file.OpenRawConnection();
+        Assert.Equal(
+            MonitorTables.Delivery.Columns.Select(c => (object)c.Name),
+            Rows(inspect, $"SELECT name FROM pragma_table_info('{MonitorTables.Delivery.Name}') ORDER BY cid;").Select(r => r[0]));
+        Assert.Contains("TimeGenerated", IndexedColumns(inspect, MonitorTables.Delivery.Name));
+        Assert.Equal([1L], SchemaVersions());
+    }
+
+    [Fact]
     public void Constructor_RejectsOptions_WhenRetentionIsNotPositive()
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => new SqliteDatabase(new SqliteStoreOptions(_file.FilePath, TimeSpan.Zero)));
