@@ -39,6 +39,12 @@ internal sealed class TestApp : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(dataDirectory.FullName, "monitoring.db");
 
+    /// <summary>Where the database and outbox live; pass it to a second app to restart on the same data.</summary>
+    public string DataDirectory => dataDirectory.FullName;
+
+    /// <summary>Keep the data directory on dispose, for a restart on the same data.</summary>
+    public bool KeepData { get; set; }
+
     public FakeLogCollector Logs => App.Services.GetRequiredService<FakeLogCollector>();
 
     /// <summary>The sample spec as the app ships it.</summary>
@@ -57,7 +63,8 @@ internal sealed class TestApp : IAsyncDisposable
     /// <summary>Writes the sample spec with <paramref name="yaml"/> appended (new top-level sections) and returns its path.</summary>
     public static Task<string> WriteSampleWithAsync(string yaml) => WriteSpecAsync(sample => sample.TrimEnd() + yaml);
 
-    public static async Task<TestApp> StartAsync(string? specPath = null, bool scheduler = false, IDictionary<string, string?>? settings = null)
+    /// <summary>Starts the app; <paramref name="time"/> replaces the system clock (a fake one, say).</summary>
+    public static async Task<TestApp> StartAsync(string? specPath = null, bool scheduler = false, IDictionary<string, string?>? settings = null, TimeProvider? time = null, string? dataDirectoryPath = null)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -66,7 +73,7 @@ internal sealed class TestApp : IAsyncDisposable
             ["SHOP_URL"] = $"http://127.0.0.1:{port}/demo",
             ["SHOP_PASSWORD"] = Secret,
         };
-        var dataDirectory = Directory.CreateTempSubdirectory("monitoring-app-");
+        var dataDirectory = dataDirectoryPath is null ? Directory.CreateTempSubdirectory("monitoring-app-") : new DirectoryInfo(dataDirectoryPath);
         var configuration = new Dictionary<string, string?>
         {
             ["urls"] = baseAddress.ToString().TrimEnd('/'),
@@ -85,6 +92,11 @@ internal sealed class TestApp : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(configuration);
             builder.Services.AddSingleton<IEnvironmentVariables>(environment);
             builder.Services.AddSingleton(new HostEnvironment(null, false));
+            if (time is not null)
+            {
+                builder.Services.AddSingleton(time);
+            }
+
             builder.Logging.ClearProviders();
             builder.Logging.AddFakeLogging();
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
@@ -102,6 +114,11 @@ internal sealed class TestApp : IAsyncDisposable
         await App.StopAsync(CancellationToken.None);
         await App.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (KeepData)
+        {
+            return;
+        }
+
         try
         {
             dataDirectory.Delete(recursive: true);
