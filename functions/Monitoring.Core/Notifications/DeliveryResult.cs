@@ -6,4 +6,8 @@ namespace Monitoring.Core.Notifications;
 /// <param name="StatusCode">The last HTTP status, for HTTP channels.</param>
 /// <param name="Error">Why it failed (redacted, no URL), when it did.</param>
 /// <param name="Duration">From the first attempt to the result, waits included.</param>
-public sealed record DeliveryResult(bool Delivered, int Attempts, int? StatusCode, string? Error, TimeSpan Duration);
+/// <param name="Held">
+/// True when the channel kept the message to send later (an email channel waiting for its group wait or
+/// hourly budget): not delivered yet, not lost either. <paramref name="Error"/> says why, if a send failed.
+/// </param>
+public sealed record DeliveryResult(bool Delivered, int Attempts, int? StatusCode, string? Error, TimeSpan Duration, bool Held = false);

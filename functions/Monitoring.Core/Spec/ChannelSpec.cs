@@ -24,4 +24,5 @@ public enum ChannelKind
 /// <param name="Url">For Teams and webhooks: the endpoint (a template, usually an environment reference).</param>
 /// <param name="Headers">For webhooks: extra headers.</param>
 /// <param name="To">For email: the recipients.</param>
-public sealed record ChannelSpec(string Name, ChannelKind Kind, Template? Url, ImmutableArray<HeaderSpec> Headers, ImmutableArray<string> To);
+/// <param name="Rate">For email: how fast the channel may send; null for other kinds.</param>
+public sealed record ChannelSpec(string Name, ChannelKind Kind, Template? Url, ImmutableArray<HeaderSpec> Headers, ImmutableArray<string> To, EmailRate? Rate = null);

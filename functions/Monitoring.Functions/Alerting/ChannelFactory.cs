@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Monitoring.Core.Notifications.Digests;
 using Monitoring.Core.Ports;
 using Monitoring.Core.Secrets;
 using Monitoring.Core.Spec;
@@ -10,9 +11,21 @@ namespace Monitoring.Functions.Alerting;
 /// <summary>
 /// Builds the spec's channels. Channel URLs and headers are rendered from the environment once,
 /// at start-up, and registered as secrets: a Teams Workflows URL carries its signature in the query.
+/// Email channels keep their held messages and send ledger in the state store.
 /// </summary>
-public sealed class ChannelFactory(HttpJsonDelivery delivery, IEmailSender email, OutboxFile outbox, IEnvironmentVariables environment, SecretRedactor redactor, TimeProvider time)
+public sealed class ChannelFactory(
+    HttpJsonDelivery delivery,
+    IEmailSender email,
+    OutboxFile outbox,
+    IEnvironmentVariables environment,
+    SecretRedactor redactor,
+    IStateStore store,
+    ILoggerFactory loggers,
+    TimeProvider time)
 {
+    /// <summary>How long an email send may take before another instance takes its digest back: ACS accepts in seconds.</summary>
+    public static readonly TimeSpan EmailSendingLease = TimeSpan.FromMinutes(5);
+
     /// <summary>Every channel of the spec's notifications, plus the built-in outbox, by name.</summary>
     /// <exception cref="InvalidSpecException">A channel URL read from the environment is not an absolute https URL.</exception>
     public IReadOnlyDictionary<string, INotificationChannel> Create(SpecProvider spec)
@@ -41,7 +54,8 @@ public sealed class ChannelFactory(HttpJsonDelivery delivery, IEmailSender email
             {
                 ChannelKind.Teams => new TeamsChannel(channel.Name, url!, delivery),
                 ChannelKind.Webhook => new WebhookChannel(channel.Name, url!, [.. channel.Headers.Select(h => new KeyValuePair<string, string>(h.Name, h.Value.Render(scope)))], delivery),
-                ChannelKind.Email => new EmailChannel(channel.Name, channel.To, email),
+                ChannelKind.Email => new EmailChannel(channel.Name, channel.To, email,
+                    new EmailDigestStore(store, channel.Name, new EmailDigestPolicy(channel.Rate ?? EmailRate.Default, EmailSendingLease)), time, loggers.CreateLogger<EmailChannel>()),
                 _ => new OutboxChannel(channel.Name, outbox, time),
             };
         }

@@ -31,7 +31,7 @@ public static class AlertsApi
         return Results.Ok(new
         {
             delivered = records.All(r => r.Result.Delivered),
-            deliveries = records.Select(r => new { route = r.Route, channel = r.Channel, delivered = r.Result.Delivered, attempts = r.Result.Attempts, error = r.Result.Error }),
+            deliveries = records.Select(r => new { route = r.Route, channel = r.Channel, delivered = r.Result.Delivered, held = r.Result.Held, attempts = r.Result.Attempts, error = r.Result.Error }),
         });
     }
 

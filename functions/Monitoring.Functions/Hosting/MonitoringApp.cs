@@ -160,6 +160,7 @@ public static class MonitoringApp
         services.AddSingleton(sp => sp.GetRequiredService<ChannelFactory>().Create(sp.GetRequiredService<SpecProvider>()));
         services.AddSingleton(sp => LocalRoutes.RouterFor(sp.GetRequiredService<SpecProvider>().Spec.Notifications));
         services.AddSingleton<NotificationDispatcher>();
+        services.AddSingleton<EmailDigestFlusher>();
         services.AddSingleton<TestNotifier>();
         services.AddSingleton<AlertingCycle>();
         services.AddSingleton<IRunObserver>(sp => sp.GetRequiredService<AlertingCycle>());

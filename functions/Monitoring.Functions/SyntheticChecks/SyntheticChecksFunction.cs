@@ -4,16 +4,18 @@ using Monitoring.Functions.Alerting;
 using Monitoring.Functions.Execution;
 using Monitoring.Functions.Hosting;
 using Monitoring.Functions.Invocation;
+using Monitoring.Functions.Notifications;
 
 namespace Monitoring.Functions.SyntheticChecks;
 
-/// <summary>The every-minute timer: runs the checks that are due and stores their results.</summary>
+/// <summary>The 10-second timer: runs the checks that are due, stores their results, and sends the email digests that are due.</summary>
 public sealed class SyntheticChecksFunction(
     SpecProvider spec,
     CheckSchedule schedule,
     CheckExecutor executor,
     CycleStatistics statistics,
     AlertingCycle alerting,
+    EmailDigestFlusher emails,
     TimeProvider time) : IFunctionHandler
 {
     /// <inheritdoc/>
@@ -27,6 +29,7 @@ public sealed class SyntheticChecksFunction(
         var runs = await executor.RunManyAsync(due, cancellationToken);
         await alerting.ReconcileAsync(time.GetUtcNow(), cancellationToken);
         await alerting.EscalateAsync(time.GetUtcNow(), cancellationToken);
+        await emails.FlushAsync(cancellationToken);
         var elapsed = time.GetElapsedTime(started);
         statistics.Record(elapsed);
 

@@ -12,6 +12,7 @@ public sealed class PayloadGoldenTests
         { "firing-group", Message(CheckoutDown(), HomepageSlow()) },
         { "resolved", Message(CheckoutDown(NotificationKind.Resolved)) },
         { "reminder-after-maintenance", Message(CheckoutDown(NotificationKind.Reminder)) },
+        { "digest", Digest() },
     };
 
     [Theory]
@@ -57,6 +58,44 @@ public sealed class PayloadGoldenTests
     }
 
     [Theory]
+    // Email subjects: each alert counts once, by its latest notification; the severity is that of what is still open.
+    [InlineData("one firing", "[CRITICAL] Firing: checkout failing — shop")]
+    [InlineData("one resolved", "[CRITICAL] Resolved: checkout failing — shop")]
+    [InlineData("digest", "[CRITICAL] 3 alerts firing, 1 resolved — shop")]
+    [InlineData("fired and resolved", "[CRITICAL] Resolved: checkout failing — shop")]
+    [InlineData("critical resolved, warning open", "[WARNING] 1 alert firing, 1 resolved — shop")]
+    [InlineData("two services", "[CRITICAL] 2 alerts firing — shop, search")]
+    [InlineData("tests", "[INFO] 2 test messages")]
+    public void EmailSubject_CountsFiringAndResolvedAlerts_AndNamesTheServices(string shape, string expected)
+    {
+        var test = CheckoutDown(NotificationKind.Test) with { Severity = Severities.Info, Service = null };
+        var message = shape switch
+        {
+            "one firing" => Message(CheckoutDown()),
+            "one resolved" => Message(CheckoutDown(NotificationKind.Resolved)),
+            "digest" => Digest(),
+            "fired and resolved" => Message(CheckoutDown(), CheckoutDown(NotificationKind.Resolved)),
+            "critical resolved, warning open" => Message(CheckoutDown(), HomepageSlow(), CheckoutDown(NotificationKind.Resolved)),
+            "two services" => Message(CheckoutDown(), CheckoutDown() with { AlertKey = "check:search", Service = "search" }),
+            _ => Message(test, test with { AlertKey = "test:other" }),
+        };
+
+        Assert.Equal(expected, EmailContentBuilder.Subject(message));
+    }
+
+    [Fact]
+    public void Email_ListsEveryNotification_WhenTheDigestIsLarge()
+    {
+        var alerts = Enumerable.Range(1, 25).Select(i => CheckoutDown() with { AlertKey = $"check:c{i}", AlertName = $"check c{i} failing" }).ToArray();
+
+        var email = EmailContentBuilder.Build(Message(alerts));
+
+        Assert.Equal("[CRITICAL] 25 alerts firing — shop", email.Subject);
+        Assert.All(alerts, a => Assert.Contains(a.AlertName + " (shop)", email.PlainText, StringComparison.Ordinal));
+        Assert.All(alerts, a => Assert.Contains("· " + a.AlertName + "\n", email.PlainText, StringComparison.Ordinal));
+    }
+
+    [Theory]
     // Title wording per message shape.
     [InlineData("firing", "[CRITICAL] Firing: checkout failing (+1 more)")]
     [InlineData("resolved", "[CRITICAL] Resolved: checkout failing")]
@@ -66,4 +105,11 @@ public sealed class PayloadGoldenTests
 
         Assert.Equal(expected, NotificationText.Title(message));
     }
+
+    // What an email channel sends after holding: three alerts fired over a few minutes, and one of an earlier incident resolved.
+    private static NotificationMessage Digest() => Message(
+        CheckoutDown(),
+        HomepageSlow() with { At = At.AddMinutes(1) },
+        CheckoutDown() with { AlertKey = "check:login", AlertName = "login failing", Summary = "Journey login failed 3 runs in a row at step login (timeout).", LastError = null, RunbookUrl = null, At = At.AddMinutes(2) },
+        CheckoutDown(NotificationKind.Resolved) with { AlertKey = "check:search", AlertName = "search failing", Summary = "Journey search is healthy again.", LastError = null, At = At.AddMinutes(3) });
 }

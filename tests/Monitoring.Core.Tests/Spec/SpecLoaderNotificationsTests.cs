@@ -51,6 +51,45 @@ public sealed class SpecLoaderNotificationsTests
     }
 
     [Fact]
+    public void Load_GivesEmailTheManagedDomainRate_WhenNoneIsSet()
+    {
+        var email = Fixture.Load(Fixture.GoodYaml + Notifications).Spec!.Notifications.Channels[1];
+
+        Assert.Equal(new EmailRate(10, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5)), email.Rate);
+    }
+
+    [Fact]
+    public void Load_MapsTheEmailRate_WhenSet()
+    {
+        var section = Notifications.Replace("leads@example.com] }", "leads@example.com], maxPerHour: 100, groupWait: 0s, groupInterval: 1m }", StringComparison.Ordinal);
+
+        var email = Fixture.Load(Fixture.GoodYaml + section).Spec!.Notifications.Channels[1];
+
+        Assert.Equal(new EmailRate(100, TimeSpan.Zero, TimeSpan.FromMinutes(1)), email.Rate);
+    }
+
+    [Theory]
+    // Each rate field out of its range, reported with its path.
+    [InlineData("maxPerHour: 0", "notifications.channels.oncall-email.email.maxPerHour", "must be from 1 to 1000")]
+    [InlineData("maxPerHour: 1001", "notifications.channels.oncall-email.email.maxPerHour", "must be from 1 to 1000")]
+    [InlineData("maxPerHour: ten", "notifications.channels.oncall-email.email.maxPerHour", "")]
+    [InlineData("groupWait: 11m", "notifications.channels.oncall-email.email.groupWait", "must be from 0s to 10m, not 11m")]
+    [InlineData("groupWait: soon", "notifications.channels.oncall-email.email.groupWait", "is not a duration")]
+    [InlineData("groupInterval: 10s", "notifications.channels.oncall-email.email.groupInterval", "must be from 15s to 1h, not 10s")]
+    [InlineData("groupInterval: 2h", "notifications.channels.oncall-email.email.groupInterval", "must be from 15s to 1h, not 2h")]
+    [InlineData("perHour: 5", "notifications.channels.oncall-email.email.perHour", "unknown field 'perHour'")]
+    public void Load_ReportsEmailRateMistakes_WithTheirPath(string field, string path, string fragment)
+    {
+        var section = Notifications.Replace("leads@example.com] }", $"leads@example.com], {field} }}", StringComparison.Ordinal);
+
+        var result = Fixture.Load(Fixture.GoodYaml + section);
+
+        Assert.Null(result.Spec);
+        var error = Assert.Single(result.Errors, e => e.Path == path && e.Message.Contains(fragment, StringComparison.Ordinal));
+        Assert.NotNull(error.Line);
+    }
+
+    [Fact]
     public void Load_DefaultsToTheOutbox_WhenTheSectionIsAbsent()
     {
         Assert.Equal(NotificationsSpec.Default, Fixture.LoadGood().Notifications);

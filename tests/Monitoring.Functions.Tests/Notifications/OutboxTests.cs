@@ -1,5 +1,9 @@
 using System.Collections.Immutable;
+using Microsoft.Extensions.Logging.Abstractions;
 using Monitoring.Core.Notifications;
+using Monitoring.Core.Notifications.Digests;
+using Monitoring.Core.Spec;
+using Monitoring.Core.State;
 using Monitoring.Functions.Notifications;
 using Xunit;
 
@@ -41,13 +45,16 @@ public sealed class OutboxTests : IDisposable
     public async Task OutboxEmailSender_RecordsOneDigestEmailForTheWholeGroup()
     {
         using var outbox = new OutboxFile(Path.Combine(folder.FullName, "notifications.jsonl"));
-        var email = new EmailChannel("oncall-email", ["oncall@example.com"], new OutboxEmailSender(outbox, TimeProvider.System));
+        // No group wait: the first message of an unused budget goes at once.
+        var digests = new EmailDigestStore(new InMemoryStateStore(), "oncall-email", new EmailDigestPolicy(EmailRate.Default with { GroupWait = TimeSpan.Zero }, TimeSpan.FromMinutes(5)));
+        var email = new EmailChannel("oncall-email", ["oncall@example.com"], new OutboxEmailSender(outbox, TimeProvider.System), digests, TimeProvider.System, NullLogger<EmailChannel>.Instance);
 
-        await email.DeliverAsync(new NotificationMessage("g", [Alert("a"), Alert("b"), Alert("c")]), TestContext.Current.CancellationToken);
+        var result = await email.DeliverAsync(new NotificationMessage("g", [Alert("a"), Alert("b"), Alert("c")]), TestContext.Current.CancellationToken);
 
         var entry = Assert.Single(await outbox.ReadLatestAsync(10, TestContext.Current.CancellationToken));
         Assert.Equal("email", (string?)entry["kind"]);
-        Assert.Equal("[CRITICAL] Firing: a (+2 more)", (string?)entry["subject"]);
+        Assert.True(result.Delivered);
+        Assert.Equal("[CRITICAL] 3 alerts firing — shop", (string?)entry["subject"]);
         Assert.Equal("oncall@example.com", (string?)entry["to"]![0]);
     }
 

@@ -39,6 +39,12 @@ internal sealed class TestApp : IAsyncDisposable
 
     public string DatabasePath => Path.Combine(dataDirectory.FullName, "monitoring.db");
 
+    /// <summary>Where the database and outbox live; pass it to a second app to restart on the same data.</summary>
+    public string DataDirectory => dataDirectory.FullName;
+
+    /// <summary>Keep the data directory on dispose, for a restart on the same data.</summary>
+    public bool KeepData { get; set; }
+
     public FakeLogCollector Logs => App.Services.GetRequiredService<FakeLogCollector>();
 
     /// <summary>The sample spec as the app ships it.</summary>
@@ -57,8 +63,12 @@ internal sealed class TestApp : IAsyncDisposable
     /// <summary>Writes the sample spec with <paramref name="yaml"/> appended (new top-level sections) and returns its path.</summary>
     public static Task<string> WriteSampleWithAsync(string yaml) => WriteSpecAsync(sample => sample.TrimEnd() + yaml);
 
-    /// <summary>Starts the app; <paramref name="settings"/> override configuration and <paramref name="environment"/> adds environment variables.</summary>
-    public static async Task<TestApp> StartAsync(string? specPath = null, bool scheduler = false, IDictionary<string, string?>? settings = null, IDictionary<string, string>? environment = null)
+    /// <summary>
+    /// Starts the app; <paramref name="settings"/> override configuration, <paramref name="environment"/> adds environment
+    /// variables, <paramref name="time"/> replaces the system clock (a fake one, say) and <paramref name="dataDirectoryPath"/>
+    /// reuses a data directory (a restart).
+    /// </summary>
+    public static async Task<TestApp> StartAsync(string? specPath = null, bool scheduler = false, IDictionary<string, string?>? settings = null, IDictionary<string, string>? environment = null, TimeProvider? time = null, string? dataDirectoryPath = null)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -72,7 +82,7 @@ internal sealed class TestApp : IAsyncDisposable
             variables[name] = value;
         }
 
-        var dataDirectory = Directory.CreateTempSubdirectory("monitoring-app-");
+        var dataDirectory = dataDirectoryPath is null ? Directory.CreateTempSubdirectory("monitoring-app-") : new DirectoryInfo(dataDirectoryPath);
         var configuration = new Dictionary<string, string?>
         {
             ["urls"] = baseAddress.ToString().TrimEnd('/'),
@@ -91,6 +101,11 @@ internal sealed class TestApp : IAsyncDisposable
             builder.Configuration.AddInMemoryCollection(configuration);
             builder.Services.AddSingleton<IEnvironmentVariables>(variables);
             builder.Services.AddSingleton(new HostEnvironment(null, false));
+            if (time is not null)
+            {
+                builder.Services.AddSingleton(time);
+            }
+
             builder.Logging.ClearProviders();
             builder.Logging.AddFakeLogging();
             builder.Logging.SetMinimumLevel(LogLevel.Debug);
@@ -108,6 +123,11 @@ internal sealed class TestApp : IAsyncDisposable
         await App.StopAsync(CancellationToken.None);
         await App.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (KeepData)
+        {
+            return;
+        }
+
         try
         {
             dataDirectory.Delete(recursive: true);

@@ -144,12 +144,45 @@ internal static class NotificationsMapper
                     }
                 }
 
-                return to.Count == list.Items.Length ? new ChannelSpec(name, ChannelKind.Email, null, [], to.ToImmutable()) : null;
+                var rate = Rate(settings);
+                return to.Count == list.Items.Length && rate is not null ? new ChannelSpec(name, ChannelKind.Email, null, [], to.ToImmutable(), rate) : null;
             }
 
             default:
                 return new ChannelSpec(name, ChannelKind.Outbox, null, [], []);
         }
+    }
+
+    private static EmailRate? Rate(MappingReader settings)
+    {
+        var before = settings.Errors.Count;
+        var defaults = EmailRate.Default;
+        var perHour = settings.Integer("maxPerHour", EmailRate.MinPerHour, EmailRate.MaxPerHourLimit) ?? defaults.MaxPerHour;
+        var wait = Within(settings, "groupWait", TimeSpan.Zero, EmailRate.MaxGroupWait) ?? defaults.GroupWait;
+        var interval = Within(settings, "groupInterval", EmailRate.MinGroupInterval, EmailRate.MaxGroupInterval) ?? defaults.GroupInterval;
+        return settings.Errors.Count == before ? new EmailRate(perHour, wait, interval) : null;
+    }
+
+    private static TimeSpan? Within(MappingReader settings, string key, TimeSpan min, TimeSpan max)
+    {
+        // A zero wait is a choice (send at once), which the general duration reader refuses.
+        if (min == TimeSpan.Zero && settings.Node(key) is SpecScalar scalar && Durations.TryParse(scalar.Text, out var zero) && zero == TimeSpan.Zero)
+        {
+            return zero;
+        }
+
+        if (settings.Duration(key) is not { } value)
+        {
+            return null;
+        }
+
+        if (value < min || value > max)
+        {
+            settings.Errors.Add(settings.PathOf(key), settings.Node(key), $"must be from {Durations.Format(min)} to {Durations.Format(max)}, not {Durations.Format(value)}");
+            return null;
+        }
+
+        return value;
     }
 
     private static ImmutableArray<RouteSpec> Routes(MappingReader section, ImmutableHashSet<string> channels)

@@ -30,7 +30,7 @@ internal static class SpecFields
     public static ImmutableArray<string> WebhookChannel { get; } = ["url", "headers"];
 
     /// <summary>An email channel.</summary>
-    public static ImmutableArray<string> EmailChannel { get; } = ["to"];
+    public static ImmutableArray<string> EmailChannel { get; } = ["to", "maxPerHour", "groupWait", "groupInterval"];
 
     /// <summary>One route.</summary>
     public static ImmutableArray<string> Route { get; } = ["name", "match", "channels", "continue", "groupBy", "repeatInterval", "sendResolved", "escalation"];
