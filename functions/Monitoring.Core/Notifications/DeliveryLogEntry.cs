@@ -15,6 +15,7 @@ namespace Monitoring.Core.Notifications;
 /// <param name="StatusCode">The last HTTP status, for HTTP channels.</param>
 /// <param name="Error">Why it failed (redacted, no URL), when it did.</param>
 /// <param name="DurationMs">From the first attempt to the result, waits included.</param>
+/// <param name="Held">True when the channel held the message for a later digest (email rate limits); Delivered is then false.</param>
 public sealed record DeliveryLogEntry(
     DateTimeOffset At,
     string Route,
@@ -27,7 +28,8 @@ public sealed record DeliveryLogEntry(
     int Attempts,
     int? StatusCode,
     string? Error,
-    double DurationMs)
+    double DurationMs,
+    bool Held = false)
 {
     /// <summary>The kind a delivery of test messages has.</summary>
     public const string TestKind = "test";
@@ -55,7 +57,8 @@ public sealed record DeliveryLogEntry(
             result.Attempts,
             result.StatusCode,
             result.Error,
-            result.Duration.TotalMilliseconds);
+            result.Duration.TotalMilliseconds,
+            result.Held);
     }
 
     /// <summary>The kinds of the alerts in <paramref name="message"/>, lower-case, in declaration order, comma-separated.</summary>

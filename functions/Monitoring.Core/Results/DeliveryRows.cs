@@ -32,6 +32,7 @@ public static class DeliveryRows
             entry.StatusCode,
             entry.Error,
             Math.Round(entry.DurationMs, 3),
+            entry.Held,
         ]);
     }
 
@@ -59,6 +60,7 @@ public static class DeliveryRows
             Attempts: (int?)row["Attempts"] ?? 0,
             StatusCode: (int?)row["StatusCode"],
             Error: (string?)row["Error"],
-            DurationMs: (double?)row["DurationMs"] ?? 0);
+            DurationMs: (double?)row["DurationMs"] ?? 0,
+            Held: (bool?)row["Held"] ?? false);
     }
 }

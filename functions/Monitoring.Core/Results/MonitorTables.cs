@@ -109,6 +109,7 @@ public static class MonitorTables
             new("StatusCode", ColumnType.Int, "The last HTTP status, for HTTP channels."),
             new("Error", ColumnType.String, "Why it failed, redacted and without the URL."),
             new("DurationMs", ColumnType.Real, "From the first attempt to the result, waits included."),
+            new("Held", ColumnType.Boolean, "True when the channel held the message for a later digest (email rate limits); a later row with Route 'digest' records the send."),
         ]);
 
     /// <summary>One row per heartbeat: proof the monitor itself is running.</summary>

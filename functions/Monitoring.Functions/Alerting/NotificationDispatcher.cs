@@ -130,7 +130,7 @@ public sealed partial class NotificationDispatcher(
     [LoggerMessage(EventId = 521, Level = LogLevel.Error, Message = "Delivery of {Alerts} alert(s) of group {GroupKey} via route {Route} to channel {Channel} failed after {Attempts} attempt(s): {Error}")]
     private static partial void DeliveryFailed(ILogger logger, string route, string channel, string groupKey, int alerts, int attempts, string? error);
 
-    [LoggerMessage(EventId = 523, Level = LogLevel.Information, Message = "Held {Alerts} alert(s) of group {GroupKey} via route {Route} on channel {Channel} for a later digest (error: {Error})")]
+    [LoggerMessage(EventId = 524, Level = LogLevel.Information, Message = "Held {Alerts} alert(s) of group {GroupKey} via route {Route} on channel {Channel} for a later digest (error: {Error})")]
     private static partial void Held(ILogger logger, string route, string channel, string groupKey, int alerts, string? error);
 
     [LoggerMessage(EventId = 522, Level = LogLevel.Error, Message = "Route {Route} names channel {Channel}, which is not configured")]

@@ -17,13 +17,14 @@ public sealed record DeliveryView(
     int Attempts,
     int? StatusCode,
     string? Error,
-    double DurationMs)
+    double DurationMs,
+    bool Held)
 {
     /// <summary>Maps a delivery log entry.</summary>
     public static DeliveryView From(DeliveryLogEntry entry)
     {
         ArgumentNullException.ThrowIfNull(entry);
         return new(entry.At, entry.Route, entry.Channel, entry.ChannelKind, entry.GroupKey, entry.AlertKeys.IsDefault ? [] : entry.AlertKeys,
-            entry.Alerts, entry.Kind, entry.IsTest, entry.Delivered, entry.Attempts, entry.StatusCode, entry.Error, entry.DurationMs);
+            entry.Alerts, entry.Kind, entry.IsTest, entry.Delivered, entry.Attempts, entry.StatusCode, entry.Error, entry.DurationMs, entry.Held);
     }
 }

@@ -22,10 +22,11 @@ internal static class DeliveryLogSection
             .Append("</tr></thead><tbody>");
         foreach (var delivery in deliveries)
         {
-            var result = (delivery.Delivered ? "Delivered" : "Failed")
+            var outcome = delivery.Delivered ? "Delivered" : delivery.Held ? "Held" : "Failed";
+            var result = outcome
                 + (delivery.StatusCode is { } status ? string.Create(CultureInfo.InvariantCulture, $" (HTTP {status})") : string.Empty);
             html.Append(CultureInfo.InvariantCulture, $"<tr><td>{delivery.At:u}</td><td>{StatusHtml.Encode(delivery.Route)}</td><td>{StatusHtml.Encode(delivery.Channel)}</td><td>{StatusHtml.Encode(delivery.Kind)}</td>")
-                .Append(CultureInfo.InvariantCulture, $"<td class=\"{(delivery.Delivered ? "Delivered" : "Failed")}\">{StatusHtml.Encode(result)}</td><td>{delivery.Attempts}</td><td>{StatusHtml.Encode(delivery.Error)}</td></tr>");
+                .Append(CultureInfo.InvariantCulture, $"<td class=\"{outcome}\">{StatusHtml.Encode(result)}</td><td>{delivery.Attempts}</td><td>{StatusHtml.Encode(delivery.Error)}</td></tr>");
         }
 
         html.Append("</tbody></table>");

@@ -46,7 +46,7 @@ public static class StatusPageEndpoint
             body{font-family:system-ui,sans-serif;margin:2rem;color:#1b1b1b;background:#fff}
             table{border-collapse:collapse;width:100%;max-width:60rem;margin-bottom:2rem}th,td{text-align:left;padding:.5rem;border-bottom:1px solid #ddd}
             .visually-hidden{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}
-            .Healthy,.Delivered{color:#0b6b1f}.Degraded{color:#8a5300}.Failed{color:#b00020}.Pending{color:#555}
+            .Healthy,.Delivered{color:#0b6b1f}.Degraded,.Held{color:#8a5300}.Failed{color:#b00020}.Pending{color:#555}
             </style></head><body><h1>Monitoring status</h1>
             """);
         html.Append(CultureInfo.InvariantCulture, $"<p>Updated {status.GeneratedAt:u}</p>");

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Monitoring.Core.Notifications;
+using Monitoring.Core.Ports;
 using Monitoring.Functions.Alerting;
 using Monitoring.Functions.Invocation;
 using Monitoring.Functions.Notifications;
@@ -65,6 +66,14 @@ public sealed class EmailRateTests
         Assert.Contains("15 alerts firing", emails[^1].Subject, StringComparison.Ordinal);
         Assert.True(held >= 15, $"Only {held} deliveries said they were held.");
         Assert.Contains(app.Logs.GetSnapshot(), r => r.Message.Contains("for a later digest", StringComparison.Ordinal));
+
+        // The delivery log says which messages were held and when each digest the tick sent went, with every alert in it.
+        var log = await app.App.Services.GetRequiredService<IDeliveryLog>().ReadRecentAsync(500, TestContext.Current.CancellationToken);
+        Assert.Equal(held, log.Count(e => e.Held && !e.Delivered));
+        var digests = log.Where(e => e.Route == EmailDigestFlusher.DigestRoute).ToList();
+        Assert.NotEmpty(digests);
+        Assert.All(digests, d => Assert.True(d.Delivered && d.Channel == "oncall-email" && d.ChannelKind == "email"));
+        Assert.Contains(digests, d => d.At == emails[^1].At && d.Alerts == 15);
     }
 
     [Fact]
