@@ -23,6 +23,49 @@ public static class CheckAlerts
     /// <summary>The key of a check's certificate alert.</summary>
     public static string CertificateKey(string checkName) => "certificate:" + checkName;
 
+    /// <summary>The key of a check's no-data alert.</summary>
+    public static string NoDataKey(string checkName) => "no-data:" + checkName;
+
+    /// <summary>
+    /// How long a check may go without a stored run before its no-data alert breaches: three intervals (a run
+    /// skipped because the last is still in flight is normal; three in a row is not) plus the longest a run may
+    /// take, plus one 10-second tick of lateness.
+    /// </summary>
+    public static TimeSpan NoDataAfter(CheckSpec check)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        return (3 * check.Interval) + check.MaxDuration + TimeSpan.FromSeconds(10);
+    }
+
+    /// <summary>
+    /// The no-data observation: breaching when an enabled check's newest stored run (or, before its first, the moment
+    /// watching began) is older than <see cref="NoDataAfter"/>. A check that stops producing runs (a stuck scheduler,
+    /// a store that refuses writes, a queue nobody drains) says nothing through its other alerts, so this one speaks.
+    /// </summary>
+    /// <param name="check">The check.</param>
+    /// <param name="service">Its service, for team and runbook; null when it names none.</param>
+    /// <param name="lastRunAt">When its newest stored run started, or null when it has none.</param>
+    /// <param name="watchingSince">When this instance began watching (its start): a grace period for the first run.</param>
+    /// <param name="now">The instant of the observation.</param>
+    public static AlertObservation ObserveNoData(CheckSpec check, ServiceSpec? service, DateTimeOffset? lastRunAt, DateTimeOffset watchingSince, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(check);
+        var since = lastRunAt is { } last && last > watchingSince ? last : watchingSince;
+        var silent = now - since;
+        var breaching = check.Enabled && silent > NoDataAfter(check);
+        var summary = !check.Enabled ? $"{check.Name} is disabled."
+            : lastRunAt is null ? string.Create(CultureInfo.InvariantCulture, $"{check.Name} has no stored run in the {Durations.Format(Whole(silent))} since watching began (expected every {Durations.Format(check.Interval)}).")
+            : string.Create(CultureInfo.InvariantCulture, $"{check.Name} last ran at {lastRunAt.Value.UtcDateTime:u}, {Durations.Format(Whole(now - lastRunAt.Value))} ago (expected every {Durations.Format(check.Interval)}).");
+        return new AlertObservation(NoData(check, service), breaching, summary, now);
+    }
+
+    /// <summary>The check's no-data alert: a warning that fires on the first stale observation and resolves on the first fresh one.</summary>
+    public static AlertDefinition NoData(CheckSpec check, ServiceSpec? service) =>
+        Define(check, service, NoDataKey(check.Name), $"{check.Name} has no data", AlertSource.NoData, AlertSeverity.Warning) with
+        {
+            Policy = AlertPolicy.Default with { FailureThreshold = 1, SuccessThreshold = 1, KeepFiringFor = null, FlappingKeepFiringFor = null },
+        };
+
     /// <summary>The observations one run makes: failing and degraded always, certificate when the run saw one.</summary>
     public static IReadOnlyList<AlertObservation> Observe(CheckSpec check, ServiceSpec? service, CheckRunResult run)
     {
@@ -102,6 +145,8 @@ public static class CheckAlerts
         RunbookUrl = service?.RunbookUrl?.AbsoluteUri,
         Labels = check.Labels.SetItem("check", check.Name),
     };
+
+    private static TimeSpan Whole(TimeSpan span) => TimeSpan.FromSeconds(Math.Max(0, Math.Floor(span.TotalSeconds)));
 
     private static string FailingSummary(CheckRunResult run) => run.Outcome == CheckOutcome.Failed
         ? string.Create(CultureInfo.InvariantCulture, $"{run.CheckName} failed at step {run.FailedStep} ({run.ErrorKind?.ToWireName()}): {run.Message}")

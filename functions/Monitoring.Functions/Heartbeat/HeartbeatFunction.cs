@@ -2,18 +2,23 @@ using System.Globalization;
 using System.Reflection;
 using Monitoring.Core.Ports;
 using Monitoring.Core.Results;
+using Monitoring.Functions.Alerting;
 using Monitoring.Functions.Execution;
 using Monitoring.Functions.Hosting;
 using Monitoring.Functions.Invocation;
 
 namespace Monitoring.Functions.Heartbeat;
 
-/// <summary>Writes a heartbeat row: the dead man's switch alerts when these stop arriving.</summary>
+/// <summary>
+/// Writes a heartbeat row (the dead man's switch alerts when these stop arriving) and, from inside, watches that
+/// every check keeps producing runs (each check's no-data alert).
+/// </summary>
 public sealed class HeartbeatFunction(
     SpecProvider spec,
     IResultsWriter results,
     CycleStatistics statistics,
     InstanceIdentity instance,
+    CheckNoDataWatch noData,
     TimeProvider time) : IFunctionHandler
 {
     /// <summary>The app's version, as recorded in heartbeats.</summary>
@@ -36,6 +41,7 @@ public sealed class HeartbeatFunction(
             Math.Round(statistics.LastCycle.TotalMilliseconds, 3),
         ]);
         await results.AppendAsync([row], cancellationToken);
-        return [string.Create(CultureInfo.InvariantCulture, $"Heartbeat from {instance.Name}: {checks} checks configured.")];
+        var silent = await noData.ObserveAsync(cancellationToken);
+        return [string.Create(CultureInfo.InvariantCulture, $"Heartbeat from {instance.Name}: {checks} checks configured, {silent.Count} without recent runs{(silent.Count == 0 ? string.Empty : ": " + string.Join(", ", silent))}.")];
     }
 }

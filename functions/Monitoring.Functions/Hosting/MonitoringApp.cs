@@ -163,6 +163,7 @@ public static class MonitoringApp
         services.AddSingleton<EmailDigestFlusher>();
         services.AddSingleton<TestNotifier>();
         services.AddSingleton<AlertingCycle>();
+        services.AddSingleton<CheckNoDataWatch>();
         services.AddSingleton<IRunObserver>(sp => sp.GetRequiredService<AlertingCycle>());
     }
 

@@ -74,6 +74,36 @@ public sealed class CheckAlertsTests
         Assert.Equal(At, failing.At);
     }
 
+    [Theory]
+    // Interval 1m, max duration 45s: silent for more than 3m55s breaches. (seconds since the last run, or since
+    // watching began when there is none) -> breaching
+    [InlineData(60, true, false)]
+    [InlineData(235, true, false)]
+    [InlineData(236, true, true)]
+    [InlineData(600, false, true)]
+    [InlineData(200, false, false)]
+    public void ObserveNoData_Breaches_WhenTheCheckHasBeenSilentForThreeIntervalsAndARun(int silentSeconds, bool hasRun, bool breaching)
+    {
+        var now = At.AddHours(1);
+        var since = now.AddSeconds(-silentSeconds);
+
+        var observation = CheckAlerts.ObserveNoData(Check(), Service(), hasRun ? since : null, hasRun ? At : since, now);
+
+        Assert.Equal(TimeSpan.FromSeconds(235), CheckAlerts.NoDataAfter(Check()));
+        Assert.Equal(breaching, observation.Breaching);
+        Assert.Equal(("no-data:checkout", AlertSource.NoData, AlertSeverity.Warning, "web-platform"), (observation.Definition.Key, observation.Definition.Source, observation.Definition.Severity, observation.Definition.Team));
+    }
+
+    [Fact]
+    public void ObserveNoData_NeverBreaches_ForADisabledCheck_OrWithinTheGracePeriodAfterAStart()
+    {
+        var now = At.AddHours(1);
+
+        Assert.False(CheckAlerts.ObserveNoData(Check() with { Enabled = false }, null, null, At, now).Breaching);
+        Assert.False(CheckAlerts.ObserveNoData(Check(), null, At, now.AddMinutes(-1), now).Breaching);
+        Assert.Contains("last ran at", CheckAlerts.ObserveNoData(Check(), null, At, At, now).Summary, StringComparison.Ordinal);
+    }
+
     private static CheckSpec Check() => new(
         "checkout", "shop", null, true, TimeSpan.FromMinutes(1), 1, TimeSpan.FromSeconds(45), null, true, "local",
         ImmutableDictionary<string, string>.Empty, [], []);
