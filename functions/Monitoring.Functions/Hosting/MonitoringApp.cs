@@ -1,5 +1,8 @@
 using System.Text.Json.Serialization;
+using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Monitoring.Azure.Configuration;
+using Monitoring.Azure.State;
 using Monitoring.Core.Alerting;
 using Monitoring.Core.Checks;
 using Monitoring.Functions.Alerting;
@@ -82,6 +85,7 @@ public static class MonitoringApp
         services.AddSingleton<IFunctionHandler, SloEvaluationFunction>();
 
         AddEmbeddedStore(services, builder.Environment.ContentRootPath, options);
+        AddAzureStorage(services, builder.Configuration, options);
         AddAlerting(services, builder.Environment.ContentRootPath, options);
 
         if (!host.UnderFunctionsHost && options.Scheduler)
@@ -165,6 +169,21 @@ public static class MonitoringApp
         services.AddSingleton<AlertingCycle>();
         services.AddSingleton<CheckNoDataWatch>();
         services.AddSingleton<IRunObserver>(sp => sp.GetRequiredService<AlertingCycle>());
+    }
+
+    // State moves to Azure Tables when a storage account is configured, as the Functions host configures its own:
+    // Azurite with UseDevelopmentStorage=true or an explicit connection string, a real account by identity in Azure.
+    private static void AddAzureStorage(IServiceCollection services, ConfigurationManager configuration, MonitoringOptions options)
+    {
+        if (StorageConnection.From(key => configuration[key]) is not { } storage)
+        {
+            return;
+        }
+
+        services.AddSingleton(storage);
+        services.Replace(ServiceDescriptor.Singleton<IStateStore>(_ => new TableStateStore(storage.CreateTableClient(
+            options.StateTable,
+            () => new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = storage.ClientId })))));
     }
 
     private static void AddEmbeddedStore(IServiceCollection services, string contentRoot, MonitoringOptions options)

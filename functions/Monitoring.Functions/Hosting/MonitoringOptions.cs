@@ -15,6 +15,9 @@ public sealed class MonitoringOptions
     /// <summary>The local notification outbox (JSON lines); relative paths are taken from the content root. Default <c>data/outbox.jsonl</c>.</summary>
     public string OutboxPath { get; set; } = Path.Combine("data", "outbox.jsonl");
 
+    /// <summary>The Azure Tables table that holds alert state, silences and leases when <c>AzureWebJobsStorage</c> is set. Default <c>MonitorState</c>.</summary>
+    public string StateTable { get; set; } = "MonitorState";
+
     /// <summary>How long the embedded store keeps results.</summary>
     public int RetentionDays { get; set; } = 30;
 

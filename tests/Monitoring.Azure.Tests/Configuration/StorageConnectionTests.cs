@@ -1,0 +1,61 @@
+using Monitoring.Azure.Configuration;
+using Xunit;
+
+namespace Monitoring.Azure.Tests.Configuration;
+
+public sealed class StorageConnectionTests
+{
+    [Fact]
+    public void From_IsNull_WhenNothingIsConfigured_SoTheEmbeddedStoreStays()
+    {
+        Assert.Null(StorageConnection.From(_ => null));
+    }
+
+    [Fact]
+    public void From_TakesAzuriteOnItsDefaultPorts_WhenUseDevelopmentStorageIsSet()
+    {
+        var connection = StorageConnection.From(Settings(("AzureWebJobsStorage", "UseDevelopmentStorage=true")))!;
+
+        var table = connection.CreateTableClient("MonitorState", () => throw new InvalidOperationException("no credential for a connection string"));
+
+        Assert.False(connection.IdentityBased);
+        Assert.Equal("127.0.0.1:10002", table.Uri.Authority);
+        Assert.Equal("MonitorState", table.Name);
+    }
+
+    [Fact]
+    public void From_ReadsAnIdentityBasedConnection_FromServiceUrisOrTheAccountName()
+    {
+        var byUri = StorageConnection.From(Settings(
+            ("AzureWebJobsStorage:tableServiceUri", "https://acct.table.core.windows.net/"),
+            ("AzureWebJobsStorage:clientId", "0000-client")))!;
+        var byAccount = StorageConnection.From(Settings(("AzureWebJobsStorage:accountName", "stmonitor")))!;
+
+        Assert.True(byUri.IdentityBased);
+        Assert.Equal(("https://acct.table.core.windows.net/", "0000-client"), (byUri.TableServiceUri!.AbsoluteUri, byUri.ClientId));
+        Assert.Equal(
+            ["https://stmonitor.table.core.windows.net/", "https://stmonitor.queue.core.windows.net/", "https://stmonitor.blob.core.windows.net/"],
+            new[] { byAccount.TableServiceUri, byAccount.QueueServiceUri, byAccount.BlobServiceUri }.Select(u => u!.AbsoluteUri));
+    }
+
+    [Fact]
+    public void From_SaysWhichSettingIsWrong_WhenAServiceUriIsNotAbsolute()
+    {
+        var error = Assert.Throws<ArgumentException>(() => StorageConnection.From(Settings(("AzureWebJobsStorage:queueServiceUri", "queue.local"))));
+
+        Assert.Contains("AzureWebJobsStorage__queueServiceUri", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CreateTableClient_Explains_WhenAnIdentityBasedConnectionHasNoTableService()
+    {
+        var connection = StorageConnection.From(Settings(("AzureWebJobsStorage:queueServiceUri", "https://acct.queue.core.windows.net/")))!;
+
+        var error = Assert.Throws<InvalidOperationException>(() => connection.CreateTableClient("MonitorState", () => throw new InvalidOperationException()));
+
+        Assert.Contains("AzureWebJobsStorage__tableServiceUri", error.Message, StringComparison.Ordinal);
+    }
+
+    private static Func<string, string?> Settings(params (string Key, string Value)[] settings) =>
+        key => settings.FirstOrDefault(s => s.Key == key).Value;
+}
