@@ -130,8 +130,8 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         }
     }
 
-    // tests/tooling, found from the test binaries upwards, so the tests run from any working directory.
-    private static string ToolingDirectory()
+    /// <summary>tests/tooling, found from the test binaries upwards, so the tests run from any working directory.</summary>
+    internal static string ToolingDirectory()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
         {
