@@ -32,6 +32,7 @@ public sealed class IngestionFake : IAsyncDisposable
     private readonly Queue<IngestionFault?> script = new();
     private readonly List<IngestionRequest> requests = [];
     private readonly Dictionary<string, List<JsonObject>> rows = new(StringComparer.Ordinal);
+    private readonly List<HttpClientTransport> transports = [];
     private readonly X509Certificate2 certificate;
     private readonly string token;
     private WebApplication? app;
@@ -92,7 +93,13 @@ public sealed class IngestionFake : IAsyncDisposable
         var handler = new SocketsHttpHandler();
         handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) =>
             presented is not null && presented.GetCertHashString() == certificate.GetCertHashString();
-        return new LogsIngestionClientOptions { Transport = new HttpClientTransport(handler), TimeProvider = time };
+        var transport = new HttpClientTransport(handler);
+        lock (gate)
+        {
+            transports.Add(transport);
+        }
+
+        return new LogsIngestionClientOptions { Transport = transport, TimeProvider = time };
     }
 
     /// <summary>Makes the throttling draws repeatable.</summary>
@@ -133,6 +140,11 @@ public sealed class IngestionFake : IAsyncDisposable
         {
             await app.StopAsync();
             await app.DisposeAsync();
+        }
+
+        foreach (var transport in transports)
+        {
+            transport.Dispose();
         }
 
         certificate.Dispose();
