@@ -1,7 +1,10 @@
 using System.Text.Json.Serialization;
 using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Azure.Core;
 using Monitoring.Azure.Configuration;
+using Monitoring.Azure.Ingestion;
+using Monitoring.Azure.Query;
 using Monitoring.Azure.State;
 using Monitoring.Core.Alerting;
 using Monitoring.Core.Checks;
@@ -85,7 +88,7 @@ public static class MonitoringApp
         services.AddSingleton<IFunctionHandler, SloEvaluationFunction>();
 
         AddEmbeddedStore(services, builder.Environment.ContentRootPath, options);
-        AddAzureStorage(services, builder.Configuration, options);
+        AddAzure(services, builder.Configuration, options);
         AddAlerting(services, builder.Environment.ContentRootPath, options);
 
         if (!host.UnderFunctionsHost && options.Scheduler)
@@ -173,17 +176,51 @@ public static class MonitoringApp
 
     // State moves to Azure Tables when a storage account is configured, as the Functions host configures its own:
     // Azurite with UseDevelopmentStorage=true or an explicit connection string, a real account by identity in Azure.
-    private static void AddAzureStorage(IServiceCollection services, ConfigurationManager configuration, MonitoringOptions options)
+    // Results also go to Log Analytics, and SLI reads come from it, when the Monitoring:Azure section says where.
+    private static void AddAzure(IServiceCollection services, ConfigurationManager configuration, MonitoringOptions options)
     {
-        if (StorageConnection.From(key => configuration[key]) is not { } storage)
+        var monitor = configuration.GetSection(AzureMonitorSettings.Section).Get<AzureMonitorSettings>() ?? new AzureMonitorSettings();
+        var storage = StorageConnection.From(key => configuration[key]);
+        if (monitor.Problems() is { Count: > 0 } problems)
+        {
+            throw new InvalidOperationException("The Azure settings are incomplete: " + string.Join(" ", problems));
+        }
+
+        if (storage is null && !monitor.Ingests && !monitor.Queries)
         {
             return;
         }
 
-        services.AddSingleton(storage);
-        services.Replace(ServiceDescriptor.Singleton<IStateStore>(_ => new TableStateStore(storage.CreateTableClient(
-            options.StateTable,
-            () => new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = storage.ClientId })))));
+        services.AddSingleton(monitor);
+        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential(new DefaultAzureCredentialOptions
+        {
+            ManagedIdentityClientId = monitor.ManagedIdentityClientId ?? storage?.ClientId,
+        }));
+
+        if (storage is not null)
+        {
+            services.AddSingleton(storage);
+            services.Replace(ServiceDescriptor.Singleton<IStateStore>(sp => new TableStateStore(storage.CreateTableClient(
+                options.StateTable,
+                () => sp.GetRequiredService<TokenCredential>()))));
+        }
+
+        if (monitor.Ingests)
+        {
+            services.TryAddSingleton(_ => new LogsIngestionClientOptions());
+            services.AddSingleton(sp => new LogsIngestionClient(monitor.LogsIngestionEndpoint!, sp.GetRequiredService<TokenCredential>(), sp.GetRequiredService<LogsIngestionClientOptions>()));
+            services.Replace(ServiceDescriptor.Singleton<IResultsWriter>(sp => new TeeResultsWriter(
+                new SqliteResultsWriter(sp.GetRequiredService<SqliteDatabase>()),
+                new LogAnalyticsResultsWriter(sp.GetRequiredService<LogsIngestionClient>(), new LogAnalyticsResultsWriterOptions { RuleId = monitor.DcrImmutableId!, Streams = monitor.Streams }))));
+        }
+
+        if (monitor.Queries)
+        {
+            services.TryAddSingleton(_ => new LogsQueryClientOptions());
+            services.Replace(ServiceDescriptor.Singleton<ISliReader>(sp => new LogAnalyticsSliReader(
+                new LogsQueryClient(monitor.LogsQueryEndpoint, sp.GetRequiredService<TokenCredential>(), sp.GetRequiredService<LogsQueryClientOptions>()),
+                monitor.WorkspaceId!)));
+        }
     }
 
     private static void AddEmbeddedStore(IServiceCollection services, string contentRoot, MonitoringOptions options)
