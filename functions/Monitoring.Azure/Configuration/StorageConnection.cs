@@ -1,5 +1,6 @@
 using Azure.Core;
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 
 namespace Monitoring.Azure.Configuration;
 
@@ -70,6 +71,22 @@ public sealed record StorageConnection
         return TableServiceUri is { } uri
             ? new TableClient(uri, tableName, credential())
             : throw new InvalidOperationException($"{SettingName} names no Table service: set {SettingName}__tableServiceUri or {SettingName}__accountName.");
+    }
+
+    /// <summary>A client for queue <paramref name="queueName"/>; <paramref name="credential"/> serves identity-based connections.</summary>
+    /// <exception cref="InvalidOperationException">The connection names no Queue service.</exception>
+    public QueueClient CreateQueueClient(string queueName, Func<TokenCredential> credential, QueueClientOptions options)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(queueName);
+        ArgumentNullException.ThrowIfNull(credential);
+        if (ConnectionString is not null)
+        {
+            return new QueueClient(ConnectionString, queueName, options);
+        }
+
+        return QueueServiceUri is { } uri
+            ? new QueueClient(new Uri(uri, queueName), credential(), options)
+            : throw new InvalidOperationException($"{SettingName} names no Queue service: set {SettingName}__queueServiceUri or {SettingName}__accountName.");
     }
 
     private static Uri? Endpoint(Func<string, string?> setting, string name, string? account, string service)

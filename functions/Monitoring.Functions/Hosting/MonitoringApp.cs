@@ -3,6 +3,7 @@ using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Azure.Core;
 using Monitoring.Azure.Configuration;
+using Monitoring.Azure.FanOut;
 using Monitoring.Azure.Ingestion;
 using Monitoring.Azure.Query;
 using Monitoring.Azure.State;
@@ -15,6 +16,7 @@ using Monitoring.Core.Secrets;
 using Monitoring.Functions.Api;
 using Monitoring.Functions.Demo;
 using Monitoring.Functions.Execution;
+using Monitoring.Functions.FanOut;
 using Monitoring.Functions.Heartbeat;
 using Monitoring.Functions.Invocation;
 using Monitoring.Functions.Probing;
@@ -86,10 +88,19 @@ public static class MonitoringApp
         services.AddSingleton<IFunctionHandler, HeartbeatFunction>();
         services.AddSingleton<SloStatusBoard>();
         services.AddSingleton<IFunctionHandler, SloEvaluationFunction>();
+        services.AddSingleton<IFunctionHandler, CheckDispatchFunction>();
+        services.AddSingleton<IFunctionHandler, RunChecksFunction>();
 
         AddEmbeddedStore(services, builder.Environment.ContentRootPath, options);
         AddAzure(services, builder.Configuration, options);
         AddAlerting(services, builder.Environment.ContentRootPath, options);
+
+        if (!host.UnderFunctionsHost && options.FanOut)
+        {
+            // Without the Functions host, the app drains its own queue, as the host's queue trigger would.
+            services.AddSingleton<LocalQueueListener>();
+            services.AddHostedService(sp => sp.GetRequiredService<LocalQueueListener>());
+        }
 
         if (!host.UnderFunctionsHost && options.Scheduler)
         {
@@ -181,6 +192,11 @@ public static class MonitoringApp
     {
         var monitor = configuration.GetSection(AzureMonitorSettings.Section).Get<AzureMonitorSettings>() ?? new AzureMonitorSettings();
         var storage = StorageConnection.From(key => configuration[key]);
+        if (options.FanOut && storage is null)
+        {
+            throw new InvalidOperationException("Monitoring__FanOut needs a storage account for its queue: set AzureWebJobsStorage (UseDevelopmentStorage=true for Azurite).");
+        }
+
         if (monitor.Problems() is { Count: > 0 } problems)
         {
             throw new InvalidOperationException("The Azure settings are incomplete: " + string.Join(" ", problems));
@@ -200,6 +216,9 @@ public static class MonitoringApp
         if (storage is not null)
         {
             services.AddSingleton(storage);
+            services.AddSingleton(sp => new CheckFanOut(
+                storage.CreateQueueClient(options.CheckQueue, () => sp.GetRequiredService<TokenCredential>(), CheckFanOut.ClientOptions()),
+                storage.CreateQueueClient(options.CheckQueue + "-poison", () => sp.GetRequiredService<TokenCredential>(), CheckFanOut.ClientOptions())));
             services.Replace(ServiceDescriptor.Singleton<IStateStore>(sp => new TableStateStore(storage.CreateTableClient(
                 options.StateTable,
                 () => sp.GetRequiredService<TokenCredential>()))));

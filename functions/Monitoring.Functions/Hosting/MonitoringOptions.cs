@@ -18,6 +18,18 @@ public sealed class MonitoringOptions
     /// <summary>The Azure Tables table that holds alert state, silences and leases when <c>AzureWebJobsStorage</c> is set. Default <c>MonitorState</c>.</summary>
     public string StateTable { get; set; } = "MonitorState";
 
+    /// <summary>
+    /// Fan checks out over a Storage queue (<c>CheckDispatch</c> enqueues, <c>RunChecks</c> runs) instead of running them
+    /// in the timer's process. Needs <c>AzureWebJobsStorage</c>. Off by default.
+    /// </summary>
+    public bool FanOut { get; set; }
+
+    /// <summary>The queue of the fan-out; it must match the <c>queueName</c> in <c>RunChecks/function.json</c>. Default <c>check-runs</c>.</summary>
+    public string CheckQueue { get; set; } = "check-runs";
+
+    /// <summary>Checks per fan-out message. Default 10.</summary>
+    public int FanOutBatchSize { get; set; } = 10;
+
     /// <summary>How long the embedded store keeps results.</summary>
     public int RetentionDays { get; set; } = 30;
 

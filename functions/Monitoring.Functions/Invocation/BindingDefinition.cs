@@ -36,4 +36,8 @@ public sealed record BindingDefinition
     /// <summary>Queue name, for queue triggers.</summary>
     [JsonPropertyName("queueName")]
     public string? QueueName { get; init; }
+
+    /// <summary>The app setting that names the storage connection, for queue triggers (<c>AzureWebJobsStorage</c>).</summary>
+    [JsonPropertyName("connection")]
+    public string? Connection { get; init; }
 }

@@ -15,6 +15,7 @@ public sealed class SyntheticChecksFunction(
     CheckExecutor executor,
     CycleStatistics statistics,
     AlertingCycle alerting,
+    MonitoringOptions options,
     EmailDigestFlusher emails,
     TimeProvider time) : IFunctionHandler
 {
@@ -25,7 +26,8 @@ public sealed class SyntheticChecksFunction(
     public async Task<IReadOnlyList<string>> InvokeAsync(InvocationRequest request, CancellationToken cancellationToken)
     {
         var started = time.GetTimestamp();
-        var due = schedule.TakeDue(spec.Spec.Checks, time.GetUtcNow());
+        // With the queue fan-out, CheckDispatch takes the due checks; this tick keeps the alerting's own timing.
+        IReadOnlyList<Core.Spec.CheckSpec> due = options.FanOut ? [] : schedule.TakeDue(spec.Spec.Checks, time.GetUtcNow());
         var runs = await executor.RunManyAsync(due, cancellationToken);
         await alerting.ReconcileAsync(time.GetUtcNow(), cancellationToken);
         await alerting.EscalateAsync(time.GetUtcNow(), cancellationToken);

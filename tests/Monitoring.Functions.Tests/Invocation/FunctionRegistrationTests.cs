@@ -50,10 +50,11 @@ public sealed class FunctionRegistrationTests
         var catalog = FunctionCatalog.Load(AppContext.BaseDirectory);
 
         Assert.Equal(
-            ["alert-ack", "alerts", "check-runs", "deliveries", "health", "Heartbeat", "run-check", "silence-create", "silence-delete", "silences", "SloEvaluation", "slos", "status", "SyntheticChecks", "test-notify"],
+            ["alert-ack", "alerts", "check-runs", "CheckDispatch", "deliveries", "health", "Heartbeat", "run-check", "RunChecks", "silence-create", "silence-delete", "silences", "SloEvaluation", "slos", "status", "SyntheticChecks", "test-notify"],
             catalog.Functions.Select(f => f.Name).Order(StringComparer.OrdinalIgnoreCase));
         Assert.Equal("*/10 * * * * *", catalog.Find("SyntheticChecks")!.TriggerBinding.Schedule);
         Assert.Equal(TriggerKind.Timer, catalog.Find("Heartbeat")!.Trigger);
+        Assert.Equal((TriggerKind.Queue, "check-runs", "AzureWebJobsStorage"), (catalog.Find("RunChecks")!.Trigger, catalog.Find("RunChecks")!.TriggerBinding.QueueName, catalog.Find("RunChecks")!.TriggerBinding.Connection));
         Assert.Equal("0 */1 * * * *", catalog.Find("SloEvaluation")!.TriggerBinding.Schedule);
         Assert.Equal("api/slos", catalog.Find("slos")!.HttpPath);
         Assert.True(catalog.Find("slos")!.RequiresFunctionKey);
