@@ -1,4 +1,5 @@
 using Azure.Core;
+using Monitoring.Azure.Pipeline;
 
 namespace Monitoring.Azure.Ingestion;
 
@@ -7,7 +8,7 @@ namespace Monitoring.Azure.Ingestion;
 /// (<see cref="RetryOptions.MaxRetries"/>, <see cref="RetryOptions.Delay"/>, <see cref="RetryOptions.MaxDelay"/>)
 /// together with <see cref="RetryBudget"/>; replacing <see cref="ClientOptions.RetryPolicy"/> replaces all of it.
 /// </summary>
-public sealed class LogsIngestionClientOptions : ClientOptions
+public sealed class LogsIngestionClientOptions : ClientOptions, IClockRetryOptions
 {
     /// <summary>The defaults: 8 retries, 1 s doubling with jitter to at most 30 s, 3 minutes in all per batch.</summary>
     public LogsIngestionClientOptions()
@@ -15,7 +16,7 @@ public sealed class LogsIngestionClientOptions : ClientOptions
         Retry.MaxRetries = 8;
         Retry.Delay = TimeSpan.FromSeconds(1);
         Retry.MaxDelay = TimeSpan.FromSeconds(30);
-        RetryPolicy = new LogsIngestionRetryPolicy(this);
+        RetryPolicy = new ClockRetryPolicy(this);
     }
 
     /// <summary>

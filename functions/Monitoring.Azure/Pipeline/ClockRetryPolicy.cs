@@ -4,19 +4,19 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 
-namespace Monitoring.Azure.Ingestion;
+namespace Monitoring.Azure.Pipeline;
 
 /// <summary>
-/// The ingestion client's retry policy. 429 and 503 wait exactly as long as Retry-After says (seconds or an HTTP
-/// date); 408, 500, 502, 504 and network failures, and 429 or 503 without Retry-After, back off exponentially with
-/// jitter. Attempts are bounded by <see cref="RetryOptions.MaxRetries"/> and the waits by
-/// <see cref="LogsIngestionClientOptions.RetryBudget"/>. Azure.Core's own RetryPolicy sleeps on the real clock,
-/// which tests cannot skip; this one waits on <see cref="LogsIngestionClientOptions.TimeProvider"/>.
+/// The retry policy of the hand-written clients (Logs Ingestion, ACS Email). 429 and 503 wait exactly as long as
+/// Retry-After says (seconds or an HTTP date); 408, 500, 502, 504 and network failures, and 429 or 503 without
+/// Retry-After, back off exponentially with jitter. Attempts are bounded by <see cref="RetryOptions.MaxRetries"/>
+/// and the waits by <see cref="IClockRetryOptions.RetryBudget"/>. Azure.Core's own RetryPolicy sleeps on the real
+/// clock, which tests cannot skip; this one waits on <see cref="IClockRetryOptions.TimeProvider"/>.
 /// </summary>
-internal sealed class LogsIngestionRetryPolicy(LogsIngestionClientOptions options) : HttpPipelinePolicy
+internal sealed class ClockRetryPolicy(IClockRetryOptions options) : HttpPipelinePolicy
 {
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
-        throw new NotSupportedException("The Logs Ingestion client only sends asynchronously.");
+        throw new NotSupportedException("The hand-written Azure clients only send asynchronously.");
 
     public override async ValueTask ProcessAsync(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline)
     {
