@@ -25,6 +25,15 @@ public sealed class AzureMonitorSettings
     /// <summary>The Log Analytics Query API endpoint; the public cloud's by default.</summary>
     public Uri LogsQueryEndpoint { get; set; } = new("https://api.loganalytics.azure.com/");
 
+    /// <summary>The Azure Communication Services endpoint (<c>https://&lt;name&gt;.communication.azure.com/</c>) email goes through.</summary>
+    public Uri? AcsEndpoint { get; set; }
+
+    /// <summary>The sender address on the ACS email domain (<c>DoNotReply@&lt;domain&gt;</c>).</summary>
+    public string? EmailSender { get; set; }
+
+    /// <summary>True when email should go through ACS rather than the local outbox.</summary>
+    public bool SendsEmail => AcsEndpoint is not null && !string.IsNullOrWhiteSpace(EmailSender);
+
     /// <summary>The client id of the user-assigned managed identity to authenticate as, when there are several.</summary>
     public string? ManagedIdentityClientId { get; set; }
 
@@ -46,6 +55,16 @@ public sealed class AzureMonitorSettings
         if (LogsIngestionEndpoint is { } ingestion && ingestion.Scheme != Uri.UriSchemeHttps)
         {
             problems.Add("Monitoring__Azure__LogsIngestionEndpoint must be an https URL.");
+        }
+
+        if ((AcsEndpoint is null) != string.IsNullOrWhiteSpace(EmailSender))
+        {
+            problems.Add("Monitoring__Azure__AcsEndpoint and Monitoring__Azure__EmailSender must be set together.");
+        }
+
+        if (AcsEndpoint is { } acs && acs.Scheme != Uri.UriSchemeHttps)
+        {
+            problems.Add("Monitoring__Azure__AcsEndpoint must be an https URL.");
         }
 
         if (LogsQueryEndpoint.Scheme != Uri.UriSchemeHttps)

@@ -3,6 +3,7 @@ using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Azure.Core;
 using Monitoring.Azure.Configuration;
+using Monitoring.Azure.Email;
 using Monitoring.Azure.FanOut;
 using Monitoring.Azure.Ingestion;
 using Monitoring.Azure.Query;
@@ -202,7 +203,7 @@ public static class MonitoringApp
             throw new InvalidOperationException("The Azure settings are incomplete: " + string.Join(" ", problems));
         }
 
-        if (storage is null && !monitor.Ingests && !monitor.Queries)
+        if (storage is null && !monitor.Ingests && !monitor.Queries && !monitor.SendsEmail)
         {
             return;
         }
@@ -231,6 +232,16 @@ public static class MonitoringApp
             services.Replace(ServiceDescriptor.Singleton<IResultsWriter>(sp => new TeeResultsWriter(
                 new SqliteResultsWriter(sp.GetRequiredService<SqliteDatabase>()),
                 new LogAnalyticsResultsWriter(sp.GetRequiredService<LogsIngestionClient>(), new LogAnalyticsResultsWriterOptions { RuleId = monitor.DcrImmutableId!, Streams = monitor.Streams }))));
+        }
+
+        if (monitor.SendsEmail)
+        {
+            // Registered before the alerting's default (the outbox), which only fills the gap.
+            services.TryAddSingleton(_ => new AcsEmailClientOptions());
+            services.AddSingleton<IEmailSender>(sp => new AcsEmailSender(
+                new AcsEmailClient(monitor.AcsEndpoint!, sp.GetRequiredService<TokenCredential>(), sp.GetRequiredService<AcsEmailClientOptions>()),
+                monitor.EmailSender!,
+                sp.GetRequiredService<TimeProvider>()));
         }
 
         if (monitor.Queries)

@@ -54,7 +54,10 @@ public sealed partial class EmailChannel(
         }
 
         var message = digest.ToMessage(name);
-        var result = await sender.SendAsync(recipients, EmailContentBuilder.Build(message), cancellationToken);
+        // The held messages' ids name the send: a digest sent again after a crash (its lease lapsed) carries the same
+        // messages, so a deduplicating sender (ACS, by Operation-Id) does not deliver it twice.
+        var key = name + ":" + string.Join(",", digest.Messages.Select(m => m.Id));
+        var result = await sender.SendAsync(recipients, EmailContentBuilder.Build(message), key, cancellationToken);
         if (result.Delivered)
         {
             await digests.CompleteAsync(digest, cancellationToken);

@@ -92,6 +92,57 @@ public sealed class AppOnAzureFakesTests(AzuriteFixture azurite) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task TestNotify_SendsEmailThroughAcs_WhenAcsIsConfigured()
+    {
+        await using var acs = await AcsEmailFake.StartAsync(Token);
+        var port = FreePort();
+        var specPath = Path.Combine(data.FullName, "notify.yaml");
+        await File.WriteAllTextAsync(specPath, """
+            version: monitoring/v1
+            checks:
+              - name: health
+                enabled: false
+                request: { url: "http://127.0.0.1:9/" }
+            notifications:
+              channels:
+                oncall-email: { email: { to: [oncall@example.com] } }
+              routes:
+                - name: pages
+                  channels: [oncall-email]
+            """, TestContext.Current.CancellationToken);
+        await using var app = MonitoringApp.Build([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["urls"] = $"http://127.0.0.1:{port}",
+                ["AzureWebJobsStorage"] = azurite.ConnectionString,
+                ["Monitoring:StateTable"] = table,
+                ["Monitoring:Azure:AcsEndpoint"] = acs.Endpoint.ToString(),
+                ["Monitoring:Azure:EmailSender"] = "DoNotReply@monitor.example.com",
+                ["Monitoring:SpecPath"] = specPath,
+                ["Monitoring:DatabasePath"] = Path.Combine(data.FullName, "monitoring.db"),
+                ["Monitoring:OutboxPath"] = Path.Combine(data.FullName, "outbox.jsonl"),
+                ["Monitoring:Scheduler"] = "false",
+                ["Monitoring:Demo"] = "false",
+            });
+            builder.Services.AddSingleton(new HostEnvironment(null, false));
+            builder.Services.AddSingleton<TokenCredential>(new StaticTokenCredential(Token));
+            builder.Services.AddSingleton(acs.ClientOptions(TimeProvider.System));
+        });
+        await app.StartAsync(TestContext.Current.CancellationToken);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+
+        var response = await http.PostAsync("/api/notifications/test", null, TestContext.Current.CancellationToken);
+
+        Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var (_, body) = Assert.Single(acs.Sends);
+        Assert.Equal("DoNotReply@monitor.example.com", (string?)body["senderAddress"]);
+        Assert.Equal("oncall@example.com", (string?)body["recipients"]!["to"]![0]!["address"]);
+        Assert.False(File.Exists(Path.Combine(data.FullName, "outbox.jsonl")) && (await File.ReadAllTextAsync(Path.Combine(data.FullName, "outbox.jsonl"), TestContext.Current.CancellationToken)).Contains("\"email\"", StringComparison.Ordinal));
+        await app.StopAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public void Build_Refuses_WhenIngestionIsHalfConfigured()
     {
         var error = Assert.Throws<InvalidOperationException>(() => MonitoringApp.Build([], builder =>
