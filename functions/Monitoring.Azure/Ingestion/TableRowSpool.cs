@@ -69,6 +69,9 @@ public sealed class TableRowSpool : IRowSpool
     }
 
     /// <inheritdoc />
+    public RowSpoolBound Bound => _bound;
+
+    /// <inheritdoc />
     public async Task AppendAsync(string stream, IReadOnlyList<string> rows, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(stream);

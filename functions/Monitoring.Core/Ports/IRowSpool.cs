@@ -13,6 +13,9 @@ namespace Monitoring.Core.Ports;
 /// </remarks>
 public interface IRowSpool
 {
+    /// <summary>The most each stream holds.</summary>
+    RowSpoolBound Bound { get; }
+
     /// <summary>
     /// Adds <paramref name="rows"/> after the rows <paramref name="stream"/> already holds, in order; they are durable
     /// when the call returns. When the stream then passes its bound, its oldest rows are dropped and counted.

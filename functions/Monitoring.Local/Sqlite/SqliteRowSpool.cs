@@ -40,6 +40,9 @@ public sealed class SqliteRowSpool : IRowSpool
     }
 
     /// <inheritdoc />
+    public RowSpoolBound Bound => _bound;
+
+    /// <inheritdoc />
     public async Task AppendAsync(string stream, IReadOnlyList<string> rows, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(stream);
