@@ -31,6 +31,18 @@ public sealed class LogAnalyticsResultsWriter : IResultsWriter
     /// </remarks>
     public async Task AppendAsync(IReadOnlyList<TableRow> rows, CancellationToken cancellationToken)
     {
+        foreach (var (stream, json) in ToStreams(rows))
+        {
+            await UploadAsync(stream, json, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// The JSON objects of <paramref name="rows"/> grouped by stream, streams in first-seen order; throws
+    /// <see cref="ArgumentException"/> when a value does not fit its column.
+    /// </summary>
+    internal List<(string Stream, List<JsonNode> Rows)> ToStreams(IReadOnlyList<TableRow> rows)
+    {
         ArgumentNullException.ThrowIfNull(rows);
         var streams = new Dictionary<string, List<JsonNode>>(StringComparer.Ordinal);
         var order = new List<string>();
@@ -47,9 +59,10 @@ public sealed class LogAnalyticsResultsWriter : IResultsWriter
             list.Add(IngestionRows.ToJson(row));
         }
 
-        foreach (var stream in order)
-        {
-            await _client.UploadAsync(_options.RuleId, stream, streams[stream], cancellationToken);
-        }
+        return [.. order.Select(stream => (stream, streams[stream]))];
     }
+
+    /// <summary>Sends JSON rows to <paramref name="stream"/> of the writer's rule.</summary>
+    internal Task UploadAsync(string stream, IReadOnlyList<JsonNode> rows, CancellationToken cancellationToken) =>
+        _client.UploadAsync(_options.RuleId, stream, rows, cancellationToken);
 }

@@ -20,4 +20,7 @@ public enum AlertSource
 
     /// <summary>A data check (freshness, volume, schema) is violated.</summary>
     DataCheck,
+
+    /// <summary>Results wait in the delivery spool: the results store is slow or down.</summary>
+    Spool,
 }

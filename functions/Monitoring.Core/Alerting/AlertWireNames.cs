@@ -12,6 +12,7 @@ public static class AlertWireNames
         AlertSource.NoData => "no-data",
         AlertSource.Certificate => "certificate",
         AlertSource.DataCheck => "data-check",
+        AlertSource.Spool => "spool",
         _ => throw new ArgumentOutOfRangeException(nameof(source), source, "Unknown alert source."),
     };
 

@@ -17,5 +17,6 @@ internal static class SqliteMigrations
 
             await SqliteSchema.ExecuteAsync(connection, transaction, SqliteSchema.CreateStateTableSql, ct);
         }),
+        SqliteMigration.Sql(2, "Create the row spool tables", SqliteSchema.CreateSpoolTablesSql),
     ];
 }

@@ -32,6 +32,26 @@ internal static class SqliteSchema
         ) STRICT, WITHOUT ROWID;
         """;
 
+    /// <summary>
+    /// Creates the tables of <see cref="SqliteRowSpool"/>: the rows, ordered by a sequence that AUTOINCREMENT never
+    /// reuses (so acknowledging a stale read can never delete a newer row), and the drop counts per stream.
+    /// The index covers the bound's count and sum per stream.
+    /// </summary>
+    public static string CreateSpoolTablesSql { get; } = """
+        CREATE TABLE IF NOT EXISTS "Spool" (
+            "Sequence" INTEGER PRIMARY KEY AUTOINCREMENT,
+            "Stream" TEXT NOT NULL,
+            "SpooledAt" INTEGER NOT NULL,
+            "Bytes" INTEGER NOT NULL,
+            "Row" TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX IF NOT EXISTS "IX_Spool_Stream_Sequence" ON "Spool" ("Stream", "Sequence", "Bytes");
+        CREATE TABLE IF NOT EXISTS "SpoolDropped" (
+            "Stream" TEXT NOT NULL PRIMARY KEY,
+            "Rows" INTEGER NOT NULL
+        ) STRICT, WITHOUT ROWID;
+        """;
+
     /// <summary>Creates <paramref name="table"/> and its indexes unless they exist.</summary>
     public static string CreateResultTableSql(TableDefinition table)
     {

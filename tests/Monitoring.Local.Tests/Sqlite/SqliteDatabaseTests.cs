@@ -190,7 +190,7 @@ public sealed class SqliteDatabaseTests : IDisposable
             MonitorTables.Delivery.Columns.Select(c => (object)c.Name),
             Rows(inspect, $"SELECT name FROM pragma_table_info('{MonitorTables.Delivery.Name}') ORDER BY cid;").Select(r => r[0]));
         Assert.Contains("TimeGenerated", IndexedColumns(inspect, MonitorTables.Delivery.Name));
-        Assert.Equal([1L], SchemaVersions());
+        Assert.Equal([1L, 2L], SchemaVersions());
     }
 
     [Fact]
