@@ -17,8 +17,8 @@ namespace Monitoring.Azure.Ingestion;
 /// upload and deletion) and oldest first per stream.
 /// </summary>
 /// <remarks>
-/// Each append tries a flush unless one is running or the last failed less than
-/// <see cref="SpoolingResultsWriterOptions.FailureBackoff"/> ago; the app's timer should also call
+/// Each append tries a flush (inline, or in the background with <see cref="SpoolingResultsWriterOptions.FlushInBackground"/>)
+/// unless one is running or the last failed less than <see cref="SpoolingResultsWriterOptions.FailureBackoff"/> ago; the app's timer should also call
 /// <see cref="FlushAsync"/> each minute, so spooled rows go out even when nothing new arrives. Another instance, or
 /// this one after a restart, on the same spool delivers what this one left.
 /// </remarks>
@@ -32,6 +32,7 @@ public sealed class SpoolingResultsWriter : IResultsWriter, IDisposable
     private readonly SpoolingResultsWriterOptions _options;
     private readonly SemaphoreSlim _flushing = new(1, 1);
     private long _nextAutomaticFlush = long.MinValue;
+    private Task _background = Task.CompletedTask;
 
     /// <summary>Spools to <paramref name="spool"/> and delivers through <paramref name="inner"/>.</summary>
     public SpoolingResultsWriter(LogAnalyticsResultsWriter inner, IRowSpool spool, SpoolingResultsWriterOptions? options = null)
@@ -63,6 +64,13 @@ public sealed class SpoolingResultsWriter : IResultsWriter, IDisposable
             return;
         }
 
+        if (_options.FlushInBackground)
+        {
+            // The caller (a check run) must not wait out Log Analytics' retries: the rows are safe in the spool.
+            _background = Task.Run(FlushAndReleaseAsync, CancellationToken.None);
+            return;
+        }
+
         try
         {
             await FlushSpoolAsync(cancellationToken).ConfigureAwait(false);
@@ -72,6 +80,9 @@ public sealed class SpoolingResultsWriter : IResultsWriter, IDisposable
             _flushing.Release();
         }
     }
+
+    /// <summary>Waits for a flush started in the background by an append, if one is running.</summary>
+    public Task BackgroundFlush => _background;
 
     /// <summary>
     /// Delivers the spool's rows, oldest first per stream, and deletes each batch once its upload succeeded. A
@@ -99,7 +110,31 @@ public sealed class SpoolingResultsWriter : IResultsWriter, IDisposable
         SpoolAlerts.Observe(await _spool.SizeAsync(cancellationToken).ConfigureAwait(false), _spool.Bound, _options.TimeProvider.GetUtcNow());
 
     /// <inheritdoc />
-    public void Dispose() => _flushing.Dispose();
+    public void Dispose()
+    {
+        // A background flush still running keeps its rows in the spool; the next instance delivers them.
+        if (_background.IsCompleted)
+        {
+            _flushing.Dispose();
+        }
+    }
+
+    private async Task FlushAndReleaseAsync()
+    {
+        try
+        {
+            // Failures are part of the result and the rows stay spooled; the minute's FlushAsync reports them.
+            await FlushSpoolAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is RequestFailedException or IOException or InvalidOperationException or HttpRequestException)
+        {
+            // Same as above: nothing is lost, and the next flush tries again.
+        }
+        finally
+        {
+            _flushing.Release();
+        }
+    }
 
     private static bool IsTransient(RequestFailedException e) => e.Status is 0 or 408 or 429 or >= 500;
 

@@ -15,4 +15,10 @@ public sealed class SpoolingResultsWriterOptions
 
     /// <summary>Times the backoff; defaults to the system clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Run the flush an append tries in the background, so the append returns once its rows are spooled. The app
+    /// sets it: a check run must not wait out Log Analytics' retries. Off by default (the append then flushes inline).
+    /// </summary>
+    public bool FlushInBackground { get; init; }
 }

@@ -19,6 +19,7 @@ public sealed class HeartbeatFunction(
     CycleStatistics statistics,
     InstanceIdentity instance,
     CheckNoDataWatch noData,
+    SpoolWatch spool,
     TimeProvider time) : IFunctionHandler
 {
     /// <summary>The app's version, as recorded in heartbeats.</summary>
@@ -42,6 +43,8 @@ public sealed class HeartbeatFunction(
         ]);
         await results.AppendAsync([row], cancellationToken);
         var silent = await noData.ObserveAsync(cancellationToken);
-        return [string.Create(CultureInfo.InvariantCulture, $"Heartbeat from {instance.Name}: {checks} checks configured, {silent.Count} without recent runs{(silent.Count == 0 ? string.Empty : ": " + string.Join(", ", silent))}.")];
+        var spooled = await spool.FlushAndObserveAsync(cancellationToken);
+        IReadOnlyList<string> logs = [string.Create(CultureInfo.InvariantCulture, $"Heartbeat from {instance.Name}: {checks} checks configured, {silent.Count} without recent runs{(silent.Count == 0 ? string.Empty : ": " + string.Join(", ", silent))}.")];
+        return spooled is null ? logs : [.. logs, spooled];
     }
 }

@@ -183,6 +183,7 @@ public static class MonitoringApp
         services.AddSingleton<TestNotifier>();
         services.AddSingleton<AlertingCycle>();
         services.AddSingleton<CheckNoDataWatch>();
+        services.AddSingleton<SpoolWatch>();
         services.AddSingleton<IRunObserver>(sp => sp.GetRequiredService<AlertingCycle>());
     }
 
@@ -229,9 +230,19 @@ public static class MonitoringApp
         {
             services.TryAddSingleton(_ => new LogsIngestionClientOptions());
             services.AddSingleton(sp => new LogsIngestionClient(monitor.LogsIngestionEndpoint!, sp.GetRequiredService<TokenCredential>(), sp.GetRequiredService<LogsIngestionClientOptions>()));
+
+            // Rows wait in a durable spool until Log Analytics takes them: Azure Tables when there is a storage
+            // account (an instance's disk does not outlive it), the embedded store otherwise.
+            services.AddSingleton<IRowSpool>(sp => storage is not null
+                ? new TableRowSpool(storage.CreateTableClient(options.SpoolTable, () => sp.GetRequiredService<TokenCredential>()), timeProvider: sp.GetRequiredService<TimeProvider>())
+                : new SqliteRowSpool(sp.GetRequiredService<SqliteDatabase>(), timeProvider: sp.GetRequiredService<TimeProvider>()));
+            services.AddSingleton(sp => new SpoolingResultsWriter(
+                new LogAnalyticsResultsWriter(sp.GetRequiredService<LogsIngestionClient>(), new LogAnalyticsResultsWriterOptions { RuleId = monitor.DcrImmutableId!, Streams = monitor.Streams }),
+                sp.GetRequiredService<IRowSpool>(),
+                new SpoolingResultsWriterOptions { TimeProvider = sp.GetRequiredService<TimeProvider>(), FlushInBackground = true }));
             services.Replace(ServiceDescriptor.Singleton<IResultsWriter>(sp => new TeeResultsWriter(
                 new SqliteResultsWriter(sp.GetRequiredService<SqliteDatabase>()),
-                new LogAnalyticsResultsWriter(sp.GetRequiredService<LogsIngestionClient>(), new LogAnalyticsResultsWriterOptions { RuleId = monitor.DcrImmutableId!, Streams = monitor.Streams }))));
+                sp.GetRequiredService<SpoolingResultsWriter>())));
         }
 
         if (monitor.SendsEmail)

@@ -18,6 +18,9 @@ public sealed class MonitoringOptions
     /// <summary>The Azure Tables table that holds alert state, silences and leases when <c>AzureWebJobsStorage</c> is set. Default <c>MonitorState</c>.</summary>
     public string StateTable { get; set; } = "MonitorState";
 
+    /// <summary>The Azure Tables table of the ingestion spool, when results go to Log Analytics and a storage account is set. Default <c>MonitorSpool</c>.</summary>
+    public string SpoolTable { get; set; } = "MonitorSpool";
+
     /// <summary>
     /// Fan checks out over a Storage queue (<c>CheckDispatch</c> enqueues, <c>RunChecks</c> runs) instead of running them
     /// in the timer's process. Needs <c>AzureWebJobsStorage</c>. Off by default.

@@ -54,6 +54,7 @@ public sealed class AppOnAzureFakesTests(AzuriteFixture azurite) : IAsyncLifetim
                 ["urls"] = $"http://127.0.0.1:{port}",
                 ["AzureWebJobsStorage"] = azurite.ConnectionString,
                 ["Monitoring:StateTable"] = table,
+                ["Monitoring:SpoolTable"] = AzuriteFixture.UniqueName("spool"),
                 ["Monitoring:Azure:LogsIngestionEndpoint"] = ingestion.Endpoint.ToString(),
                 ["Monitoring:Azure:DcrImmutableId"] = "dcr-0123456789abcdef",
                 ["Monitoring:Azure:WorkspaceId"] = "workspace-1",
@@ -66,14 +67,26 @@ public sealed class AppOnAzureFakesTests(AzuriteFixture azurite) : IAsyncLifetim
             });
             builder.Services.AddSingleton(new HostEnvironment(null, false));
             builder.Services.AddSingleton<TokenCredential>(new StaticTokenCredential(Token));
-            builder.Services.AddSingleton(ingestion.ClientOptions(TimeProvider.System));
+            var ingestionOptions = ingestion.ClientOptions(TimeProvider.System);
+            ingestionOptions.Retry.Delay = TimeSpan.FromMilliseconds(20);
+            ingestionOptions.Retry.MaxDelay = TimeSpan.FromMilliseconds(100);
+            ingestionOptions.RetryBudget = TimeSpan.FromSeconds(1);
+            builder.Services.AddSingleton(ingestionOptions);
             builder.Services.AddSingleton(query.ClientOptions());
         });
         await app.StartAsync(TestContext.Current.CancellationToken);
 
+        // Log Analytics is down while the checks run: their rows wait in the spool (Azurite's MonitorSpool table).
+        var down = true;
+        ingestion.IsDown = () => down;
         await InvokeAsync(app, "SyntheticChecks");
+        await app.Services.GetRequiredService<SpoolingResultsWriter>().BackgroundFlush;
+        Assert.Empty(ingestion.RowsOf("Custom-MonitorCheckRun_CL"));
+        Assert.True((await app.Services.GetRequiredService<IRowSpool>().SizeAsync(TestContext.Current.CancellationToken)).Rows > 0);
+        down = false;
         await InvokeAsync(app, "SloEvaluation");
-        await InvokeAsync(app, "Heartbeat");
+        var heartbeat = await InvokeAsync(app, "Heartbeat");
+        Assert.Contains("Spool: delivered", heartbeat, StringComparison.Ordinal);
 
         var run = Assert.Single(ingestion.RowsOf("Custom-MonitorCheckRun_CL"));
         Assert.Equal(("health", "Healthy", true), ((string?)run["CheckName"], (string?)run["Outcome"], (bool?)run["Success"]));
@@ -88,6 +101,7 @@ public sealed class AppOnAzureFakesTests(AzuriteFixture azurite) : IAsyncLifetim
         Assert.IsType<TableStateStore>(app.Services.GetRequiredService<IStateStore>());
         Assert.IsType<LogAnalyticsSliReader>(app.Services.GetRequiredService<ISliReader>());
         Assert.IsType<TeeResultsWriter>(app.Services.GetRequiredService<IResultsWriter>());
+        Assert.IsType<TableRowSpool>(app.Services.GetRequiredService<IRowSpool>());
         await app.StopAsync(TestContext.Current.CancellationToken);
     }
 
@@ -172,10 +186,10 @@ public sealed class AppOnAzureFakesTests(AzuriteFixture azurite) : IAsyncLifetim
         data.Delete(recursive: true);
     }
 
-    private static async Task InvokeAsync(Microsoft.AspNetCore.Builder.WebApplication app, string function)
+    private static async Task<string> InvokeAsync(Microsoft.AspNetCore.Builder.WebApplication app, string function)
     {
         var handler = app.Services.GetServices<IFunctionHandler>().Single(h => h.FunctionName == function);
-        await handler.InvokeAsync(new InvocationRequest(null, null), TestContext.Current.CancellationToken);
+        return string.Join("\n", await handler.InvokeAsync(new InvocationRequest(null, null), TestContext.Current.CancellationToken));
     }
 
     private static int FreePort()
