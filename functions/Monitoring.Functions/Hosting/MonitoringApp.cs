@@ -2,6 +2,9 @@ using System.Text.Json.Serialization;
 using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Azure.Core;
+using Azure.Monitor.OpenTelemetry.Exporter;
+using Microsoft.Extensions.Options;
+using Monitoring.Azure.AppInsights;
 using Monitoring.Azure.Configuration;
 using Monitoring.Azure.Email;
 using Monitoring.Azure.FanOut;
@@ -25,6 +28,7 @@ using Monitoring.Functions.Scheduling;
 using Monitoring.Functions.SloEvaluation;
 using Monitoring.Functions.StatusPage;
 using Monitoring.Functions.SyntheticChecks;
+using Monitoring.Functions.Telemetry;
 using Monitoring.Local.Sqlite;
 
 namespace Monitoring.Functions.Hosting;
@@ -190,10 +194,21 @@ public static class MonitoringApp
     // State moves to Azure Tables when a storage account is configured, as the Functions host configures its own:
     // Azurite with UseDevelopmentStorage=true or an explicit connection string, a real account by identity in Azure.
     // Results also go to Log Analytics, and SLI reads come from it, when the Monitoring:Azure section says where.
+    // Runs become availability telemetry, and the app's logs go along, when APPLICATIONINSIGHTS_CONNECTION_STRING is set.
     private static void AddAzure(IServiceCollection services, ConfigurationManager configuration, MonitoringOptions options)
     {
         var monitor = configuration.GetSection(AzureMonitorSettings.Section).Get<AzureMonitorSettings>() ?? new AzureMonitorSettings();
         var storage = StorageConnection.From(key => configuration[key]);
+        AppInsightsConnection? appInsights;
+        try
+        {
+            appInsights = AppInsightsConnection.From(key => configuration[key]);
+        }
+        catch (FormatException exception)
+        {
+            throw new InvalidOperationException(exception.Message, exception);
+        }
+
         if (options.FanOut && storage is null)
         {
             throw new InvalidOperationException("Monitoring__FanOut needs a storage account for its queue: set AzureWebJobsStorage (UseDevelopmentStorage=true for Azurite).");
@@ -204,7 +219,7 @@ public static class MonitoringApp
             throw new InvalidOperationException("The Azure settings are incomplete: " + string.Join(" ", problems));
         }
 
-        if (storage is null && !monitor.Ingests && !monitor.Queries && !monitor.SendsEmail)
+        if (storage is null && appInsights is null && !monitor.Ingests && !monitor.Queries && !monitor.SendsEmail)
         {
             return;
         }
@@ -262,6 +277,30 @@ public static class MonitoringApp
                 new LogsQueryClient(monitor.LogsQueryEndpoint, sp.GetRequiredService<TokenCredential>(), sp.GetRequiredService<LogsQueryClientOptions>()),
                 monitor.WorkspaceId!)));
         }
+
+        if (appInsights is not null)
+        {
+            AddAppInsights(services, appInsights);
+        }
+    }
+
+    // One set of exporter options (connection, Entra credential, transport) serves the app's logs and its availability telemetry.
+    private static void AddAppInsights(IServiceCollection services, AppInsightsConnection connection)
+    {
+        services.AddOptions<AzureMonitorExporterOptions>().Configure<TokenCredential>((exporter, credential) =>
+        {
+            exporter.ConnectionString = connection.Value;
+            exporter.Credential = credential;
+            exporter.EnableLiveMetrics = false;
+        });
+        // The formatted message makes AppTraces readable; the structured fields still travel as properties.
+        services.AddOpenTelemetry().WithLogging(logging => logging.AddAzureMonitorLogExporter(), logging => logging.IncludeFormattedMessage = true);
+        services.AddSingleton(sp => new AvailabilityPublisher(
+            connection,
+            sp.GetRequiredService<TokenCredential>(),
+            sp.GetRequiredService<IOptions<AzureMonitorExporterOptions>>().Value));
+        services.AddSingleton<IRunObserver, AvailabilityObserver>();
+        services.AddHostedService<TelemetryFlushService>();
     }
 
     private static void AddEmbeddedStore(IServiceCollection services, string contentRoot, MonitoringOptions options)
