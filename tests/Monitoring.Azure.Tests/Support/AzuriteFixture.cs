@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using DotNet.Testcontainers.Builders;
+using DotNet.Testcontainers.Containers;
 using Xunit;
 
 [assembly: AssemblyFixture(typeof(Monitoring.Azure.Tests.Support.AzuriteFixture))]
@@ -8,9 +10,10 @@ using Xunit;
 namespace Monitoring.Azure.Tests.Support;
 
 /// <summary>
-/// One Azurite for the whole test assembly: the pinned npm package from tests/tooling, run by node as a child
-/// process on ports the OS picks, in memory, and killed with its whole process tree at the end. Every test uses
-/// its own table, queue or container names, so tests never see each other's data.
+/// One Azurite for the whole test assembly: a Testcontainers container when a Docker engine answers, otherwise the
+/// pinned npm package from tests/tooling, run by node as a child process on ports the OS picks, in memory, and killed
+/// with its whole process tree at the end. Every test uses its own table, queue or container names, so tests never
+/// see each other's data.
 /// </summary>
 public sealed partial class AzuriteFixture : IAsyncLifetime
 {
@@ -24,6 +27,8 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
 
     private readonly Dictionary<string, int> ports = new(StringComparer.Ordinal);
     private Process? process;
+    private IContainer? container;
+    private string host = "127.0.0.1";
 
     /// <summary>The Table service endpoint, account path included.</summary>
     public Uri TableEndpoint => Endpoint("Table");
@@ -41,9 +46,20 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
     /// <summary>A name no other test uses: lower-case letters and digits, as tables, queues and containers all accept.</summary>
     public static string UniqueName(string prefix) => prefix + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>The Azurite image used when Docker is available: the same version as the npm package.</summary>
+    public const string Image = "mcr.microsoft.com/azure-storage/azurite:3.37.0";
+
+    /// <summary>How this run got its Azurite: "container" or "npm".</summary>
+    public string Source { get; private set; } = "npm";
+
     /// <inheritdoc/>
     public async ValueTask InitializeAsync()
     {
+        if (await TryStartContainerAsync())
+        {
+            return;
+        }
+
         var script = Path.Combine(ToolingDirectory(), "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
         {
@@ -109,8 +125,14 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
     }
 
     /// <inheritdoc/>
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
+        if (container is not null)
+        {
+            await container.DisposeAsync();
+            container = null;
+        }
+
         if (process is { HasExited: false })
         {
             process.Kill(entireProcessTree: true);
@@ -119,14 +141,44 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
 
         process?.Dispose();
         process = null;
-        return ValueTask.CompletedTask;
+    }
+
+    // Docker first, as CI machines with an engine prefer; no engine answers within milliseconds, and then npm serves.
+    private async Task<bool> TryStartContainerAsync()
+    {
+        try
+        {
+            var started = new ContainerBuilder(Image)
+                .WithCommand("azurite", "--blobHost", "0.0.0.0", "--queueHost", "0.0.0.0", "--tableHost", "0.0.0.0", "--inMemoryPersistence", "--skipApiVersionCheck", "--disableTelemetry")
+                .WithPortBinding(10000, assignRandomHostPort: true)
+                .WithPortBinding(10001, assignRandomHostPort: true)
+                .WithPortBinding(10002, assignRandomHostPort: true)
+                .WithWaitStrategy(Wait.ForUnixContainer().UntilMessageIsLogged("Azurite Table service is successfully listening"))
+                .Build();
+            await started.StartAsync();
+            container = started;
+            host = started.Hostname;
+            lock (ports)
+            {
+                ports["Blob"] = started.GetMappedPublicPort(10000);
+                ports["Queue"] = started.GetMappedPublicPort(10001);
+                ports["Table"] = started.GetMappedPublicPort(10002);
+            }
+
+            Source = "container";
+            return true;
+        }
+        catch (DockerUnavailableException)
+        {
+            return false;
+        }
     }
 
     private Uri Endpoint(string service)
     {
         lock (ports)
         {
-            return new Uri(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{ports[service]}/{AccountName}"));
+            return new Uri(string.Create(CultureInfo.InvariantCulture, $"http://{host}:{ports[service]}/{AccountName}"));
         }
     }
 
