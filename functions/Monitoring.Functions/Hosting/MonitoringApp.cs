@@ -273,9 +273,9 @@ public static class MonitoringApp
         if (monitor.Queries)
         {
             services.TryAddSingleton(_ => new LogsQueryClientOptions());
-            services.Replace(ServiceDescriptor.Singleton<ISliReader>(sp => new LogAnalyticsSliReader(
-                new LogsQueryClient(monitor.LogsQueryEndpoint, sp.GetRequiredService<TokenCredential>(), sp.GetRequiredService<LogsQueryClientOptions>()),
-                monitor.WorkspaceId!)));
+            services.AddSingleton(sp => new LogsQueryClient(monitor.LogsQueryEndpoint, sp.GetRequiredService<TokenCredential>(), sp.GetRequiredService<LogsQueryClientOptions>()));
+            services.Replace(ServiceDescriptor.Singleton<ISliReader>(sp => new LogAnalyticsSliReader(sp.GetRequiredService<LogsQueryClient>(), monitor.WorkspaceId!)));
+            services.AddSingleton<IKqlDataSource>(sp => new LogAnalyticsKqlSource(sp.GetRequiredService<LogsQueryClient>(), monitor.WorkspaceId!));
         }
 
         if (appInsights is not null)

@@ -35,6 +35,9 @@ public sealed class QueryFake : IAsyncDisposable
     /// <summary>The answer to the next successful query: the <c>PrimaryResult</c> table's columns and rows.</summary>
     public (string[] Columns, object?[][] Rows) Answer { get; set; } = ([], []);
 
+    /// <summary>The KQL types of <see cref="Answer"/>'s columns, in order; null answers every column as long.</summary>
+    public string[]? ColumnTypes { get; set; }
+
     /// <summary>Every request so far.</summary>
     public IReadOnlyList<(string Workspace, string Query, string Timespan, string? Prefer, string? Authorization)> Requests
     {
@@ -89,6 +92,13 @@ public sealed class QueryFake : IAsyncDisposable
         var body = Table();
         body["error"] = Error("PartialError", "There were some errors when processing your query.")["error"]!.DeepClone();
         await context.Response.WriteAsJsonAsync(body);
+    });
+
+    /// <summary>The next call gets a 204: the service found no data.</summary>
+    public void NoContent() => Enqueue(context =>
+    {
+        context.Response.StatusCode = 204;
+        return Task.CompletedTask;
     });
 
     /// <summary>The next call gets a 400 SyntaxError.</summary>
@@ -147,7 +157,7 @@ public sealed class QueryFake : IAsyncDisposable
             ["tables"] = new JsonArray(new JsonObject
             {
                 ["name"] = "PrimaryResult",
-                ["columns"] = new JsonArray([.. columns.Select(c => (JsonNode)new JsonObject { ["name"] = c, ["type"] = "long" })]),
+                ["columns"] = new JsonArray([.. columns.Select((c, i) => (JsonNode)new JsonObject { ["name"] = c, ["type"] = ColumnTypes?[i] ?? "long" })]),
                 ["rows"] = new JsonArray([.. rows.Select(r => (JsonNode)new JsonArray([.. r.Select(v => JsonValue.Create(v))]))]),
             }),
         };
