@@ -1,16 +1,5 @@
 using System.Text.Json.Serialization;
-using Azure.Identity;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Azure.Core;
-using Azure.Monitor.OpenTelemetry.Exporter;
-using Microsoft.Extensions.Options;
-using Monitoring.Azure.AppInsights;
-using Monitoring.Azure.Configuration;
-using Monitoring.Azure.Email;
-using Monitoring.Azure.FanOut;
-using Monitoring.Azure.Ingestion;
-using Monitoring.Azure.Query;
-using Monitoring.Azure.State;
 using Monitoring.Core.Alerting;
 using Monitoring.Core.Checks;
 using Monitoring.Functions.Alerting;
@@ -28,7 +17,6 @@ using Monitoring.Functions.Scheduling;
 using Monitoring.Functions.SloEvaluation;
 using Monitoring.Functions.StatusPage;
 using Monitoring.Functions.SyntheticChecks;
-using Monitoring.Functions.Telemetry;
 using Monitoring.Local.Sqlite;
 
 namespace Monitoring.Functions.Hosting;
@@ -97,7 +85,7 @@ public static class MonitoringApp
         services.AddSingleton<IFunctionHandler, RunChecksFunction>();
 
         AddEmbeddedStore(services, builder.Environment.ContentRootPath, options);
-        AddAzure(services, builder.Configuration, options);
+        services.AddAzure(builder.Configuration, options);
         AddAlerting(services, builder.Environment.ContentRootPath, options);
 
         if (!host.UnderFunctionsHost && options.FanOut)
@@ -189,118 +177,6 @@ public static class MonitoringApp
         services.AddSingleton<CheckNoDataWatch>();
         services.AddSingleton<SpoolWatch>();
         services.AddSingleton<IRunObserver>(sp => sp.GetRequiredService<AlertingCycle>());
-    }
-
-    // State moves to Azure Tables when a storage account is configured, as the Functions host configures its own:
-    // Azurite with UseDevelopmentStorage=true or an explicit connection string, a real account by identity in Azure.
-    // Results also go to Log Analytics, and SLI reads come from it, when the Monitoring:Azure section says where.
-    // Runs become availability telemetry, and the app's logs go along, when APPLICATIONINSIGHTS_CONNECTION_STRING is set.
-    private static void AddAzure(IServiceCollection services, ConfigurationManager configuration, MonitoringOptions options)
-    {
-        var monitor = configuration.GetSection(AzureMonitorSettings.Section).Get<AzureMonitorSettings>() ?? new AzureMonitorSettings();
-        var storage = StorageConnection.From(key => configuration[key]);
-        AppInsightsConnection? appInsights;
-        try
-        {
-            appInsights = AppInsightsConnection.From(key => configuration[key]);
-        }
-        catch (FormatException exception)
-        {
-            throw new InvalidOperationException(exception.Message, exception);
-        }
-
-        if (options.FanOut && storage is null)
-        {
-            throw new InvalidOperationException("Monitoring__FanOut needs a storage account for its queue: set AzureWebJobsStorage (UseDevelopmentStorage=true for Azurite).");
-        }
-
-        if (monitor.Problems() is { Count: > 0 } problems)
-        {
-            throw new InvalidOperationException("The Azure settings are incomplete: " + string.Join(" ", problems));
-        }
-
-        if (storage is null && appInsights is null && !monitor.Ingests && !monitor.Queries && !monitor.SendsEmail)
-        {
-            return;
-        }
-
-        services.AddSingleton(monitor);
-        services.TryAddSingleton<TokenCredential>(_ => new DefaultAzureCredential(new DefaultAzureCredentialOptions
-        {
-            ManagedIdentityClientId = monitor.ManagedIdentityClientId ?? storage?.ClientId,
-        }));
-
-        if (storage is not null)
-        {
-            services.AddSingleton(storage);
-            services.AddSingleton(sp => new CheckFanOut(
-                storage.CreateQueueClient(options.CheckQueue, () => sp.GetRequiredService<TokenCredential>(), CheckFanOut.ClientOptions()),
-                storage.CreateQueueClient(options.CheckQueue + "-poison", () => sp.GetRequiredService<TokenCredential>(), CheckFanOut.ClientOptions())));
-            services.Replace(ServiceDescriptor.Singleton<IStateStore>(sp => new TableStateStore(storage.CreateTableClient(
-                options.StateTable,
-                () => sp.GetRequiredService<TokenCredential>()))));
-        }
-
-        if (monitor.Ingests)
-        {
-            services.TryAddSingleton(_ => new LogsIngestionClientOptions());
-            services.AddSingleton(sp => new LogsIngestionClient(monitor.LogsIngestionEndpoint!, sp.GetRequiredService<TokenCredential>(), sp.GetRequiredService<LogsIngestionClientOptions>()));
-
-            // Rows wait in a durable spool until Log Analytics takes them: Azure Tables when there is a storage
-            // account (an instance's disk does not outlive it), the embedded store otherwise.
-            services.AddSingleton<IRowSpool>(sp => storage is not null
-                ? new TableRowSpool(storage.CreateTableClient(options.SpoolTable, () => sp.GetRequiredService<TokenCredential>()), timeProvider: sp.GetRequiredService<TimeProvider>())
-                : new SqliteRowSpool(sp.GetRequiredService<SqliteDatabase>(), timeProvider: sp.GetRequiredService<TimeProvider>()));
-            services.AddSingleton(sp => new SpoolingResultsWriter(
-                new LogAnalyticsResultsWriter(sp.GetRequiredService<LogsIngestionClient>(), new LogAnalyticsResultsWriterOptions { RuleId = monitor.DcrImmutableId!, Streams = monitor.Streams }),
-                sp.GetRequiredService<IRowSpool>(),
-                new SpoolingResultsWriterOptions { TimeProvider = sp.GetRequiredService<TimeProvider>(), FlushInBackground = true }));
-            services.Replace(ServiceDescriptor.Singleton<IResultsWriter>(sp => new TeeResultsWriter(
-                new SqliteResultsWriter(sp.GetRequiredService<SqliteDatabase>()),
-                sp.GetRequiredService<SpoolingResultsWriter>())));
-        }
-
-        if (monitor.SendsEmail)
-        {
-            // Registered before the alerting's default (the outbox), which only fills the gap.
-            services.TryAddSingleton(_ => new AcsEmailClientOptions());
-            services.AddSingleton<IEmailSender>(sp => new AcsEmailSender(
-                new AcsEmailClient(monitor.AcsEndpoint!, sp.GetRequiredService<TokenCredential>(), sp.GetRequiredService<AcsEmailClientOptions>()),
-                monitor.EmailSender!,
-                sp.GetRequiredService<TimeProvider>()));
-        }
-
-        if (monitor.Queries)
-        {
-            services.TryAddSingleton(_ => new LogsQueryClientOptions());
-            services.AddSingleton(sp => new LogsQueryClient(monitor.LogsQueryEndpoint, sp.GetRequiredService<TokenCredential>(), sp.GetRequiredService<LogsQueryClientOptions>()));
-            services.Replace(ServiceDescriptor.Singleton<ISliReader>(sp => new LogAnalyticsSliReader(sp.GetRequiredService<LogsQueryClient>(), monitor.WorkspaceId!)));
-            services.AddSingleton<IKqlDataSource>(sp => new LogAnalyticsKqlSource(sp.GetRequiredService<LogsQueryClient>(), monitor.WorkspaceId!));
-        }
-
-        if (appInsights is not null)
-        {
-            AddAppInsights(services, appInsights);
-        }
-    }
-
-    // One set of exporter options (connection, Entra credential, transport) serves the app's logs and its availability telemetry.
-    private static void AddAppInsights(IServiceCollection services, AppInsightsConnection connection)
-    {
-        services.AddOptions<AzureMonitorExporterOptions>().Configure<TokenCredential>((exporter, credential) =>
-        {
-            exporter.ConnectionString = connection.Value;
-            exporter.Credential = credential;
-            exporter.EnableLiveMetrics = false;
-        });
-        // The formatted message makes AppTraces readable; the structured fields still travel as properties.
-        services.AddOpenTelemetry().WithLogging(logging => logging.AddAzureMonitorLogExporter(), logging => logging.IncludeFormattedMessage = true);
-        services.AddSingleton(sp => new AvailabilityPublisher(
-            connection,
-            sp.GetRequiredService<TokenCredential>(),
-            sp.GetRequiredService<IOptions<AzureMonitorExporterOptions>>().Value));
-        services.AddSingleton<IRunObserver, AvailabilityObserver>();
-        services.AddHostedService<TelemetryFlushService>();
     }
 
     private static void AddEmbeddedStore(IServiceCollection services, string contentRoot, MonitoringOptions options)
