@@ -1,15 +1,10 @@
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Core.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Monitoring.Azure.Email;
 
 namespace Monitoring.Azure.Tests.Support;
@@ -82,25 +77,14 @@ public sealed class AcsEmailFake : IAsyncDisposable
     public static async Task<AcsEmailFake> StartAsync(string token)
     {
         var fake = new AcsEmailFake(TestCertificates.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(30)), token);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(fake.certificate)));
-        var app = builder.Build();
-        app.Run(fake.HandleAsync);
-        await app.StartAsync(Xunit.TestContext.Current.CancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        fake.app = app;
-        fake.Endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
+        (fake.app, fake.Endpoint) = await LoopbackHttps.StartAsync(fake.certificate, app => app.Run(fake.HandleAsync));
         return fake;
     }
 
     /// <summary>Client options whose transport trusts this fake's certificate, waiting on <paramref name="time"/>.</summary>
     public AcsEmailClientOptions ClientOptions(TimeProvider time)
     {
-        var handler = new SocketsHttpHandler();
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) =>
-            presented is not null && presented.GetCertHashString() == certificate.GetCertHashString();
-        var transport = new HttpClientTransport(handler);
+        var transport = LoopbackHttps.TrustingTransport(certificate);
         lock (gate)
         {
             transports.Add(transport);

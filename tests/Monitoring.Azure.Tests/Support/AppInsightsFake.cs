@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
@@ -7,12 +6,7 @@ using System.Text.Json.Nodes;
 using Azure.Core.Pipeline;
 using Azure.Monitor.OpenTelemetry.Exporter;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace Monitoring.Azure.Tests.Support;
 
@@ -83,15 +77,7 @@ public sealed class AppInsightsFake : IAsyncDisposable
     public static async Task<AppInsightsFake> StartAsync(string? token)
     {
         var fake = new AppInsightsFake(TestCertificates.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(30)), token);
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(fake.certificate)));
-        var app = builder.Build();
-        app.MapPost("/v2.1/track", fake.TrackAsync);
-        await app.StartAsync(Xunit.TestContext.Current.CancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        fake.app = app;
-        fake.Endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
+        (fake.app, fake.Endpoint) = await LoopbackHttps.StartAsync(fake.certificate, app => app.MapPost("/v2.1/track", fake.TrackAsync));
         return fake;
     }
 
@@ -99,10 +85,7 @@ public sealed class AppInsightsFake : IAsyncDisposable
     public void Configure(AzureMonitorExporterOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var handler = new SocketsHttpHandler();
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) =>
-            presented is not null && presented.GetCertHashString() == certificate.GetCertHashString();
-        var transport = new HttpClientTransport(handler);
+        var transport = LoopbackHttps.TrustingTransport(certificate);
         lock (gate)
         {
             transports.Add(transport);

@@ -1,15 +1,8 @@
-using System.Net;
 using System.Security.Cryptography.X509Certificates;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using Azure.Core.Pipeline;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 using Monitoring.Azure.Query;
 
 namespace Monitoring.Azure.Tests.Support;
@@ -54,25 +47,14 @@ public sealed class QueryFake : IAsyncDisposable
     public static async Task<QueryFake> StartAsync()
     {
         var fake = new QueryFake(TestCertificates.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(30)));
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0, listen => listen.UseHttps(fake.certificate)));
-        var app = builder.Build();
-        app.MapPost("/v1/workspaces/{workspace}/query", (string workspace, HttpContext context) => fake.QueryAsync(workspace, context));
-        await app.StartAsync(Xunit.TestContext.Current.CancellationToken);
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        fake.app = app;
-        fake.Endpoint = new Uri(address.EndsWith('/') ? address : address + "/");
+        (fake.app, fake.Endpoint) = await LoopbackHttps.StartAsync(fake.certificate, app => app.MapPost("/v1/workspaces/{workspace}/query", (string workspace, HttpContext context) => fake.QueryAsync(workspace, context)));
         return fake;
     }
 
     /// <summary>Client options whose transport trusts this fake's certificate, with fast retries.</summary>
     public LogsQueryClientOptions ClientOptions()
     {
-        var handler = new SocketsHttpHandler();
-        handler.SslOptions.RemoteCertificateValidationCallback = (_, presented, _, _) =>
-            presented is not null && presented.GetCertHashString() == certificate.GetCertHashString();
-        var options = new LogsQueryClientOptions { Transport = new HttpClientTransport(handler) };
+        var options = new LogsQueryClientOptions { Transport = LoopbackHttps.TrustingTransport(certificate) };
         options.Retry.Delay = TimeSpan.FromMilliseconds(10);
         options.Retry.MaxRetries = 3;
         return options;
