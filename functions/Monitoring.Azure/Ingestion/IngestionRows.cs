@@ -51,11 +51,11 @@ internal static class IngestionRows
         {
             case ColumnType.String when value is string text:
                 return JsonValue.Create(text);
-            case ColumnType.Int when ToInt64(value) is { } i && i is >= int.MinValue and <= int.MaxValue:
+            case ColumnType.Int when ColumnNumbers.AsWhole(value) is { } i && i is >= int.MinValue and <= int.MaxValue:
                 return JsonValue.Create((int)i);
-            case ColumnType.Long when ToInt64(value) is { } l:
+            case ColumnType.Long when ColumnNumbers.AsWhole(value) is { } l:
                 return JsonValue.Create(l);
-            case ColumnType.Real when ToDouble(value) is { } d:
+            case ColumnType.Real when ColumnNumbers.AsReal(value) is { } d:
                 return double.IsFinite(d) ? JsonValue.Create(d) : null;
             case ColumnType.Boolean when value is bool b:
                 return JsonValue.Create(b);
@@ -78,25 +78,4 @@ internal static class IngestionRows
 
     private static string Iso8601(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
-
-    private static double? ToDouble(object value) => value switch
-    {
-        double d => d,
-        float f => f,
-        decimal m => (double)m,
-        _ => ToInt64(value),
-    };
-
-    private static long? ToInt64(object value) => value switch
-    {
-        int i => i,
-        long l => l,
-        short s => s,
-        byte b => b,
-        sbyte sb => sb,
-        ushort us => us,
-        uint ui => ui,
-        ulong ul when ul <= long.MaxValue => (long)ul,
-        _ => null,
-    };
 }

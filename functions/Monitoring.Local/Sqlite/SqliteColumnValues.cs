@@ -49,15 +49,9 @@ internal static class SqliteColumnValues
         object? stored = column.Type switch
         {
             ColumnType.String => value as string,
-            ColumnType.Int => ToInt64(value) is { } i && i is >= int.MinValue and <= int.MaxValue ? i : null,
-            ColumnType.Long => ToInt64(value),
-            ColumnType.Real => value switch
-            {
-                double d => d,
-                float f => (double)f,
-                decimal m => (double)m,
-                _ => ToInt64(value) is { } whole ? (double)whole : null,
-            },
+            ColumnType.Int => ColumnNumbers.AsWhole(value) is { } i && i is >= int.MinValue and <= int.MaxValue ? i : null,
+            ColumnType.Long => ColumnNumbers.AsWhole(value),
+            ColumnType.Real => ColumnNumbers.AsReal(value),
             ColumnType.Boolean => value is bool b ? (b ? 1L : 0L) : null,
             ColumnType.DateTime => value switch
             {
@@ -103,17 +97,4 @@ internal static class SqliteColumnValues
             _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown column type."),
         };
     }
-
-    private static long? ToInt64(object value) => value switch
-    {
-        int i => i,
-        long l => l,
-        short s => s,
-        byte b => b,
-        sbyte sb => sb,
-        ushort us => us,
-        uint ui => ui,
-        ulong ul when ul <= long.MaxValue => (long)ul,
-        _ => null,
-    };
 }
