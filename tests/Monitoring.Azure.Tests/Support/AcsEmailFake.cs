@@ -1,11 +1,12 @@
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Azure.Core.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Monitoring.Azure.Email;
+using Monitoring.Testing;
 
 namespace Monitoring.Azure.Tests.Support;
 

@@ -1,11 +1,12 @@
 using System.IO.Compression;
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Azure.Core.Pipeline;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Monitoring.Azure.Ingestion;
+using Monitoring.Testing;
 
 namespace Monitoring.Azure.Tests.Support;
 

@@ -1,9 +1,10 @@
 using System.Security.Cryptography.X509Certificates;
-using System.Text.Json;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Monitoring.Azure.Query;
+using Monitoring.Testing;
 
 namespace Monitoring.Azure.Tests.Support;
 

@@ -3,6 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Monitoring.Functions.Tests.Support;
+using Monitoring.Testing;
 
 namespace Monitoring.Functions.Tests.Notifications;
 

@@ -6,6 +6,7 @@ using Monitoring.Core.Checks;
 using Monitoring.Core.Ports;
 using Monitoring.Functions.Probing;
 using Monitoring.Functions.Tests.Support;
+using Monitoring.Testing;
 using Xunit;
 
 namespace Monitoring.Functions.Tests.Probing;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 
-namespace Monitoring.Azure.Tests.Support;
+namespace Monitoring.Testing;
 
 /// <summary>Self-signed certificates for loopback HTTPS servers.</summary>
 public static class TestCertificates
