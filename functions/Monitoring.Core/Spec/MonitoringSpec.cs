@@ -23,6 +23,12 @@ public sealed record MonitoringSpec(
     /// <summary>Maintenance windows: while one is open, the alerts it matches are muted; at its end, whatever still fires is announced.</summary>
     public ImmutableArray<Routing.MaintenanceWindow> Maintenance { get; init; } = [];
 
+    /// <summary>Data checks (freshness, volume, anomalies, schema drift, pipeline runs), in the order the spec lists them.</summary>
+    public ImmutableArray<DataCheckSpec> DataChecks { get; init; } = [];
+
+    /// <summary>Finds a data check by name (ordinal, case-sensitive), or null.</summary>
+    public DataCheckSpec? FindDataCheck(string name) => DataChecks.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
+
     /// <summary>Finds a check by name (ordinal, case-sensitive), or null.</summary>
     public CheckSpec? FindCheck(string name) => Checks.FirstOrDefault(c => string.Equals(c.Name, name, StringComparison.Ordinal));
 }
