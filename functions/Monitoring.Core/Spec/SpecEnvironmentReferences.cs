@@ -38,6 +38,29 @@ public static class SpecEnvironmentReferences
                 yield return template;
             }
         }
+
+        foreach (var template in spec.DataChecks.SelectMany(c => SourceTemplates(c.Source)))
+        {
+            yield return template;
+        }
+    }
+
+    private static IEnumerable<Template> SourceTemplates(DataSourceSpec source)
+    {
+        switch (source)
+        {
+            case HttpJsonSourceSpec http:
+                yield return http.Url;
+                foreach (var header in http.Headers)
+                {
+                    yield return header.Value;
+                }
+
+                break;
+            case SqlSourceSpec sql:
+                yield return sql.ConnectionString;
+                break;
+        }
     }
 
     private static IEnumerable<Template> StepTemplates(StepSpec step)

@@ -7,6 +7,7 @@ using Monitoring.Functions.Notifications;
 using Monitoring.Core.Ports;
 using Monitoring.Core.Secrets;
 using Monitoring.Functions.Api;
+using Monitoring.Functions.DataChecks;
 using Monitoring.Functions.Demo;
 using Monitoring.Functions.Execution;
 using Monitoring.Functions.FanOut;
@@ -83,6 +84,7 @@ public static class MonitoringApp
         services.AddSingleton<IFunctionHandler, SloEvaluationFunction>();
         services.AddSingleton<IFunctionHandler, CheckDispatchFunction>();
         services.AddSingleton<IFunctionHandler, RunChecksFunction>();
+        AddDataChecks(services);
 
         AddEmbeddedStore(services, builder.Environment.ContentRootPath, options);
         services.AddAzure(builder.Configuration, options);
@@ -177,6 +179,18 @@ public static class MonitoringApp
         services.AddSingleton<CheckNoDataWatch>();
         services.AddSingleton<SpoolWatch>();
         services.AddSingleton<IRunObserver>(sp => sp.GetRequiredService<AlertingCycle>());
+    }
+
+    private static void AddDataChecks(IServiceCollection services)
+    {
+        // Sources that need no Azure set-up; the Azure ones (kql, adf, and storage via settings) are added by AddAzure.
+        // MERGE services.AddSingleton<IDataSource>(sp => new SqlDataSource(sp.GetRequiredService<IEnvironmentVariables>()));
+        // MERGE services.AddSingleton<IDataSource>(sp => new HttpJsonDataSource(sp.GetRequiredService<HttpClient>(), sp.GetRequiredService<IEnvironmentVariables>()));
+        services.AddSingleton<SchemaBaselines>();
+        services.AddSingleton<DataCheckSchedule>();
+        services.AddSingleton<DataCheckBoard>();
+        services.AddSingleton<DataCheckExecutor>();
+        services.AddSingleton<IFunctionHandler, DataChecksFunction>();
     }
 
     private static void AddEmbeddedStore(IServiceCollection services, string contentRoot, MonitoringOptions options)

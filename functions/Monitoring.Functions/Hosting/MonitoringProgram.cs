@@ -30,6 +30,19 @@ public static class MonitoringProgram
             }
         }
 
+        if (args.Length > 0 && string.Equals(args[0], "accept-schema", StringComparison.OrdinalIgnoreCase))
+        {
+            try
+            {
+                return await AcceptSchemaCommand.RunAsync(args[1..], Console.Out, Console.Error);
+            }
+            catch (InvalidSpecException invalid)
+            {
+                ValidateCommand.WriteErrors(Console.Error, invalid.Path, invalid.Errors);
+                return ValidateCommand.Invalid;
+            }
+        }
+
         WebApplication app;
         try
         {

@@ -50,7 +50,7 @@ public sealed class FunctionRegistrationTests
         var catalog = FunctionCatalog.Load(AppContext.BaseDirectory);
 
         Assert.Equal(
-            ["alert-ack", "alerts", "check-runs", "CheckDispatch", "deliveries", "health", "Heartbeat", "run-check", "RunChecks", "silence-create", "silence-delete", "silences", "SloEvaluation", "slos", "status", "SyntheticChecks", "test-notify"],
+            ["alert-ack", "alerts", "check-runs", "CheckDispatch", "data-check-run", "data-check-schema-accept", "data-checks", "DataChecks", "deliveries", "health", "Heartbeat", "run-check", "RunChecks", "silence-create", "silence-delete", "silences", "SloEvaluation", "slos", "status", "SyntheticChecks", "test-notify"],
             catalog.Functions.Select(f => f.Name).Order(StringComparer.OrdinalIgnoreCase));
         Assert.Equal("*/10 * * * * *", catalog.Find("SyntheticChecks")!.TriggerBinding.Schedule);
         Assert.Equal(TriggerKind.Timer, catalog.Find("Heartbeat")!.Trigger);
@@ -61,6 +61,9 @@ public sealed class FunctionRegistrationTests
         Assert.False(catalog.Find("health")!.RequiresFunctionKey);
         Assert.True(catalog.Find("run-check")!.RequiresFunctionKey);
         Assert.Equal("api/checks/{name}/run", catalog.Find("run-check")!.HttpPath);
+        Assert.Equal("*/10 * * * * *", catalog.Find("DataChecks")!.TriggerBinding.Schedule);
+        Assert.Equal("api/data-checks/{name}/schema/accept", catalog.Find("data-check-schema-accept")!.HttpPath);
+        Assert.True(catalog.Find("data-check-schema-accept")!.RequiresFunctionKey);
     }
 
     [Theory]
