@@ -32,7 +32,7 @@ public static class DataRuleKinds
 /// <param name="Kind">One of <see cref="DataRuleKinds"/>.</param>
 /// <param name="Outcome">Healthy, Degraded or Failed (Failed breaches the rule's alert).</param>
 /// <param name="Summary">One line for people (no secrets).</param>
-/// <param name="Expected">What the rule expected, e.g. "age ≤ 15m" or "100 ≤ rows ≤ 5000 in 1h".</param>
+/// <param name="Expected">What the rule expected, e.g. "age &lt;= 15m" or "100 &lt;= rows &lt;= 5000 in 1h".</param>
 /// <param name="LastUpdated">When the data last changed, when known.</param>
 /// <param name="AgeMinutes">Minutes since <paramref name="LastUpdated"/>.</param>
 /// <param name="RowCount">Rows counted, for volume and anomaly.</param>

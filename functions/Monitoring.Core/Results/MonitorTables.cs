@@ -39,7 +39,7 @@ public static class MonitorTables
             new("CheckName", ColumnType.String, "The data check."),
             new("Service", ColumnType.String, "The owning service."),
             new("Dataset", ColumnType.String, "The dataset observed."),
-            new("Kind", ColumnType.String, "freshness, volume, anomaly, schema or pipeline."),
+            new("Kind", ColumnType.String, "connection, freshness, volume, anomaly, schema, pipeline or pipeline-duration."),
             new("Outcome", ColumnType.String, "Healthy, Degraded or Failed."),
             new("LastUpdated", ColumnType.DateTime, "When the data last changed."),
             new("AgeMinutes", ColumnType.Real, "Minutes since LastUpdated."),

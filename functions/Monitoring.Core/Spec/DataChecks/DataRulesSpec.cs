@@ -37,7 +37,7 @@ public sealed record FreshnessRuleSpec(TimeSpan? MaxAge, TimeSpan? WarnAfter, Fr
 public sealed record FreshnessDeadline(TimeOnly Time, ImmutableHashSet<DayOfWeek> Days, TimeZoneInfo Zone);
 
 /// <summary>Volume range: rows (and optionally bytes) in the last <see cref="Window"/> are within the bounds; at least one bound is set.</summary>
-/// <param name="Window">The trailing window counted: (now − window, now].</param>
+/// <param name="Window">The trailing window counted: [now − window, now).</param>
 /// <param name="Min">Fewer rows is Failed.</param>
 /// <param name="Max">More rows is Failed.</param>
 /// <param name="MinBytes">Fewer bytes is Failed (sources that know bytes: blob, and kql/sql answering a Bytes column).</param>
