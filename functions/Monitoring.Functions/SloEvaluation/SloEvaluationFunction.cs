@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monitoring.Core.Alerting;
+using Monitoring.Core.DataChecks;
 using Monitoring.Core.Ports;
 using Monitoring.Core.Results;
 using Monitoring.Core.Slo;
@@ -59,14 +60,26 @@ public sealed partial class SloEvaluationFunction(
             $"{statuses.Count(s => s.AlertState == SloAlertState.Ticket)} ticket, {statuses.Count(s => s.NotEvaluableReason is not null)} not evaluable.")];
     }
 
-    // The check the SLI counts has its own failing alert; the SLO's alerts are absorbed while it is open.
+    // The check the SLI counts has its own failing alert (a freshness SLI: its data check's freshness alert); the
+    // SLO's alerts are absorbed while it is open.
     private IReadOnlyList<AlertObservation> Observe(SloStatus status)
     {
         var service = status.Slo.Service is { } name ? spec.Spec.Services.GetValueOrDefault(name) : null;
-        var check = SloBurnAlerts.SliCheck(status.Slo) is { } checkName ? spec.Spec.FindCheck(checkName) : null;
-        var checkService = check?.Service is { } owner ? spec.Spec.Services.GetValueOrDefault(owner) : null;
-        return SloBurnAlerts.Observe(status, service, check is null ? null : CheckAlerts.Failing(check, checkService));
+        return SloBurnAlerts.Observe(status, service, SourceAlert(status.Slo));
     }
+
+    private AlertDefinition? SourceAlert(Core.Spec.SloSpec slo)
+    {
+        if (slo.Sli is Core.Spec.FreshnessSli freshness && spec.Spec.FindDataCheck(freshness.DataCheck) is { } dataCheck)
+        {
+            return DataCheckAlerts.Define(dataCheck, OwnerOf(dataCheck.Service), DataRuleKinds.Freshness);
+        }
+
+        var check = SloBurnAlerts.SliCheck(slo) is { } checkName ? spec.Spec.FindCheck(checkName) : null;
+        return check is null ? null : CheckAlerts.Failing(check, OwnerOf(check.Service));
+    }
+
+    private Core.Spec.ServiceSpec? OwnerOf(string? service) => service is null ? null : spec.Spec.Services.GetValueOrDefault(service);
 
     [LoggerMessage(EventId = 500, Level = LogLevel.Information, Message = "SLO {SloName} alert {AlertState}, attainment {Attainment}, budget remaining {BudgetRemaining}, not evaluable: {NotEvaluableReason}")]
     private static partial void LogEvaluated(ILogger logger, string sloName, string alertState, double? attainment, double? budgetRemaining, string? notEvaluableReason);
