@@ -1,4 +1,5 @@
 using Monitoring.Core.Checks;
+using Monitoring.Core.DataChecks;
 using Monitoring.Core.Results;
 using Monitoring.Core.Slo;
 using Monitoring.Core.Spec;
@@ -24,6 +25,21 @@ public abstract class SliReaderContract
 
     private static TableRow Run(string check, TimeSpan ago, CheckOutcome outcome, double durationMs = 100) =>
         CheckRunRows.ToRow(RunOf(check, Noon - ago) with { Outcome = outcome, DurationMs = durationMs });
+
+    // A data check's row for one rule (freshness unless told) evaluated at Noon − ago.
+    private static TableRow Result(string dataCheck, TimeSpan ago, CheckOutcome outcome, string kind = DataRuleKinds.Freshness)
+    {
+        var table = MonitorTables.DataCheck;
+        var row = RowOf(table, Noon - ago);
+        var values = row.Values
+            .SetItem(table.IndexOf("CheckName"), dataCheck)
+            .SetItem(table.IndexOf("Kind"), kind)
+            .SetItem(table.IndexOf("Outcome"), outcome.ToString());
+        return new TableRow(table, values);
+    }
+
+    private static SliQuery Fresh(string name, string dataCheck = "orders-feed", SloBudgeting budgeting = SloBudgeting.Timeslices) =>
+        new(name, new FreshnessSli(dataCheck), budgeting);
 
     private static async Task<IReadOnlyList<SliWindowCounts>> ReadAsync(SliReaderUnderTest store, params SliQuery[] queries) =>
         await store.Reader.ReadAsync(queries, Noon, [FiveMinutes, OneHour, OneDay], Cancellation);
@@ -119,16 +135,98 @@ public abstract class SliReaderContract
     {
         var store = await CreateAsync();
         await store.Writer.AppendAsync([Run("checkout", TimeSpan.FromMinutes(1), CheckOutcome.Healthy)], Cancellation);
+        await store.Writer.AppendAsync([Result("orders-feed", TimeSpan.FromMinutes(2), CheckOutcome.Healthy)], Cancellation);
 
         var counts = await ReadAsync(store,
-            new SliQuery("fresh", new FreshnessSli("orders-feed"), SloBudgeting.Timeslices),
+            Fresh("fresh"),
             new SliQuery("available", new AvailabilitySli("checkout"), SloBudgeting.Occurrences),
             new SliQuery("custom", new KqlSli("T | where ok", "T"), SloBudgeting.Occurrences));
 
         Assert.Equal(["fresh", "available", "custom"], counts.Select(c => c.SloName));
-        Assert.False(string.IsNullOrWhiteSpace(counts[0].NotEvaluableReason));
+        Assert.True(counts[0].IsEvaluable);
+        Assert.Equal(new WindowCounts(1, 1), counts[0][FiveMinutes]);
         Assert.Equal(new WindowCounts(1, 1), counts[1][FiveMinutes]);
         Assert.False(string.IsNullOrWhiteSpace(counts[2].NotEvaluableReason));
+    }
+
+    [Fact]
+    public async Task ReadAsync_CountsMinutesWhoseFreshnessDidNotFail_AsGood_PerWindow_ForFreshness()
+    {
+        var store = await CreateAsync();
+        await store.Writer.AppendAsync(
+        [
+            // One evaluation a minute: fresh, stale, late but within its limit (Degraded), fresh, then older stale ones.
+            Result("orders-feed", TimeSpan.FromSeconds(30), CheckOutcome.Healthy),
+            Result("orders-feed", TimeSpan.FromSeconds(90), CheckOutcome.Failed),
+            Result("orders-feed", TimeSpan.FromSeconds(150), CheckOutcome.Degraded),
+            Result("orders-feed", TimeSpan.FromSeconds(210), CheckOutcome.Healthy),
+            Result("orders-feed", TimeSpan.FromMinutes(30), CheckOutcome.Failed),
+            Result("orders-feed", TimeSpan.FromHours(5), CheckOutcome.Healthy),
+            Result("orders-feed", TimeSpan.FromDays(2), CheckOutcome.Failed),
+        ], Cancellation);
+
+        var counts = Assert.Single(await ReadAsync(store, Fresh("orders-fresh")));
+
+        Assert.Equal("orders-fresh", counts.SloName);
+        Assert.True(counts.IsEvaluable);
+        Assert.Equal(new WindowCounts(3, 4), counts[FiveMinutes]);
+        Assert.Equal(new WindowCounts(3, 5), counts[OneHour]);
+        Assert.Equal(new WindowCounts(4, 6), counts[OneDay]);
+    }
+
+    [Fact]
+    public async Task ReadAsync_CountsOnlyItsDataChecksFreshnessResults_ForFreshness()
+    {
+        var store = await CreateAsync();
+        await store.Writer.AppendAsync(
+        [
+            Result("orders-feed", TimeSpan.FromSeconds(30), CheckOutcome.Healthy),
+            Result("orders-feed", TimeSpan.FromSeconds(31), CheckOutcome.Failed, DataRuleKinds.Volume),
+            Result("orders-feed", TimeSpan.FromSeconds(32), CheckOutcome.Failed, DataRuleKinds.Schema),
+            Result("orders-feed", TimeSpan.FromSeconds(33), CheckOutcome.Failed, DataRuleKinds.Connection),
+            Result("orders-feed", TimeSpan.FromSeconds(150), CheckOutcome.Failed, DataRuleKinds.Anomaly),
+            Result("payments-feed", TimeSpan.FromSeconds(34), CheckOutcome.Failed),
+            Result("payments-feed", TimeSpan.FromSeconds(150), CheckOutcome.Failed),
+        ], Cancellation);
+
+        // A synthetic check that happens to share the data check's name is no freshness event either.
+        await store.Writer.AppendAsync([Run("orders-feed", TimeSpan.FromSeconds(35), CheckOutcome.Failed)], Cancellation);
+
+        var counts = await ReadAsync(store, Fresh("orders"), Fresh("payments", "payments-feed"), Fresh("nothing", "unknown-feed"));
+
+        Assert.Equal(new WindowCounts(1, 1), counts[0][OneDay]);
+        Assert.Equal(new WindowCounts(0, 2), counts[1][OneDay]);
+        Assert.True(counts[2].IsEvaluable);
+        Assert.All(counts[2].Windows.Values, c => Assert.Equal(WindowCounts.Empty, c));
+    }
+
+    [Fact]
+    public async Task ReadAsync_CountsAFreshnessMinuteGoodOnlyWhenAllItsResultsAre_AndInAWindowWhenItsLastResultIs()
+    {
+        var store = await CreateAsync();
+        await store.Writer.AppendAsync(
+        [
+            // 11:59: fresh, then stale → a bad minute. 11:58: fresh twice → a good minute.
+            Result("orders-feed", TimeSpan.FromSeconds(50), CheckOutcome.Healthy),
+            Result("orders-feed", TimeSpan.FromSeconds(20), CheckOutcome.Failed),
+            Result("orders-feed", TimeSpan.FromSeconds(110), CheckOutcome.Healthy),
+            Result("orders-feed", TimeSpan.FromSeconds(80), CheckOutcome.Degraded),
+
+            // 11:55: stale exactly at the five-minute window's start (outside it), fresh 30 s later (inside it): the
+            // minute's last result is in the window, so the whole minute is, and it is bad.
+            Result("orders-feed", FiveMinutes, CheckOutcome.Failed),
+            Result("orders-feed", TimeSpan.FromSeconds(270), CheckOutcome.Healthy),
+
+            // 11:54: fresh, entirely before the five-minute window.
+            Result("orders-feed", TimeSpan.FromSeconds(330), CheckOutcome.Healthy),
+        ], Cancellation);
+
+        var counts = await ReadAsync(store, Fresh("slices"), Fresh("events", budgeting: SloBudgeting.Occurrences));
+
+        Assert.Equal(new WindowCounts(1, 3), counts[0][FiveMinutes]);
+        Assert.Equal(new WindowCounts(2, 4), counts[0][OneHour]);
+        Assert.Equal(new WindowCounts(4, 5), counts[1][FiveMinutes]);
+        Assert.Equal(new WindowCounts(5, 7), counts[1][OneHour]);
     }
 
     [Fact]

@@ -2,19 +2,15 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Monitoring.Core.Ports;
 using Monitoring.Core.Slo;
-using Monitoring.Core.Spec;
 
 namespace Monitoring.Azure.Query;
 
 /// <summary>
 /// Counts SLI events in Log Analytics: one KQL query (<see cref="SliKql"/>) per evaluation cycle for every SLO it can
-/// count, including custom KQL SLIs, which only this reader can answer. Freshness SLIs wait for data checks.
+/// count: availability, latency, freshness (from data-check results) and custom KQL SLIs, which only this reader can answer.
 /// </summary>
 public sealed class LogAnalyticsSliReader(LogsQueryClient client, string workspaceId) : ISliReader
 {
-    /// <summary>Why a freshness SLI has no counts yet.</summary>
-    public const string FreshnessNotEvaluable = "freshness SLIs read data checks, which arrive in a later version";
-
     /// <inheritdoc/>
     public async Task<IReadOnlyList<SliWindowCounts>> ReadAsync(IReadOnlyList<SliQuery> queries, DateTimeOffset now, IReadOnlyList<TimeSpan> windows, CancellationToken cancellationToken)
     {
@@ -27,8 +23,8 @@ public sealed class LogAnalyticsSliReader(LogsQueryClient client, string workspa
 
         var distinct = windows.Distinct().ToList();
         var empty = distinct.ToImmutableDictionary(w => w, _ => WindowCounts.Empty);
-        var results = queries.Select(q => q.Sli is FreshnessSli ? SliWindowCounts.NotEvaluable(q.SloName, FreshnessNotEvaluable) : null).ToArray();
-        var counted = queries.Select((q, i) => (Index: i, Query: q)).Where(x => results[x.Index] is null).ToList();
+        var results = new SliWindowCounts?[queries.Count];
+        var counted = queries.Select((q, i) => (Index: i, Query: q)).ToList();
         if (counted.Count > 0 && distinct.Count > 0)
         {
             var kql = SliKql.For(counted, now, distinct);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Monitoring.Core.Checks;
+using Monitoring.Core.DataChecks;
 using Monitoring.Core.Results;
 using Monitoring.Core.Slo;
 using Monitoring.Core.Spec;
@@ -10,13 +11,15 @@ namespace Monitoring.Azure.Query;
 /// <summary>
 /// Writes the one KQL query that counts every SLO's good and total events per window in an evaluation cycle, with
 /// the same semantics as the SQLite reader: windows are (now − window, now], availability is "not Failed", latency
-/// is "not Failed and no slower than the threshold" (and not Degraded when that counts as bad), and time slices are
-/// one-minute bins that are good when all their events are and belong to a window when their last event does.
+/// is "not Failed and no slower than the threshold" (and not Degraded when that counts as bad), freshness counts the
+/// data check's freshness results that are "not Failed", and time slices are one-minute bins that are good when all
+/// their events are and belong to a window when their last event does.
 /// Each SLO is one <c>union</c> branch with one row: <c>Slo</c>, then <c>T0, G0, T1, G1 …</c> per window.
 /// </summary>
 public static class SliKql
 {
     private static readonly string Runs = MonitorTables.CheckRun.Name;
+    private static readonly string DataChecks = MonitorTables.DataCheck.Name;
 
     /// <summary>The query for <paramref name="queries"/> (those this reader counts) at <paramref name="now"/>.</summary>
     /// <param name="queries">The SLOs to count, by their index in the cycle.</param>
@@ -76,6 +79,9 @@ public static class SliKql
                 var good = Invariant($"{NotFailed} and DurationMs <= {latency.Threshold.TotalMilliseconds.ToString("0.###", CultureInfo.InvariantCulture)}");
                 yield return Branch(index, RunsOf(latency.Check), latency.DegradedIsBad ? $"{good} and Outcome != {Literal(nameof(CheckOutcome.Degraded))}" : good, query.Budgeting, windows);
                 break;
+            case FreshnessSli freshness:
+                yield return Branch(index, FreshnessOf(freshness.DataCheck), Good: NotFailed, query.Budgeting, windows);
+                break;
             case KqlSli custom:
                 // The user's queries return events with a TimeGenerated: all of the good query's are good, the
                 // total query's are counted as total only. Their sums make the SLO's one row.
@@ -90,6 +96,10 @@ public static class SliKql
     private static string NotFailed => $"Outcome != {Literal(nameof(CheckOutcome.Failed))}";
 
     private static string RunsOf(string check) => InRange($"{Runs} | where CheckName == {Literal(check)}");
+
+    // A data check writes a row per rule per evaluation; only its freshness rule's rows are freshness events.
+    private static string FreshnessOf(string dataCheck) =>
+        InRange($"{DataChecks} | where CheckName == {Literal(dataCheck)} and Kind == {Literal(DataRuleKinds.Freshness)}");
 
     private static string InRange(string source) => $"{source} | where TimeGenerated > Oldest and TimeGenerated <= Now";
 

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitoring.Functions.Demo.Faults;
+using Monitoring.Functions.Demo.Feed;
 using Monitoring.Functions.Demo.Shop;
 
 namespace Monitoring.Functions.Demo;
@@ -22,10 +23,11 @@ public static class DemoShopExtensions
         services.TryAddSingleton<DemoSessionStore>();
         services.TryAddSingleton<DemoCartStore>();
         services.TryAddSingleton<DemoFaultRegistry>();
+        services.TryAddSingleton<DemoOrderFeed>();
         return services;
     }
 
-    /// <summary>Maps the shop's pages, APIs and fault API under <see cref="Prefix"/>; requires <see cref="AddDemoShop"/>.</summary>
+    /// <summary>Maps the shop's pages, APIs, orders feed and fault APIs under <see cref="Prefix"/>; requires <see cref="AddDemoShop"/>.</summary>
     public static IEndpointRouteBuilder MapDemoShop(this IEndpointRouteBuilder endpoints)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
@@ -35,6 +37,7 @@ public static class DemoShopExtensions
         DemoProductEndpoints.Map(shop);
         DemoAccountEndpoints.Map(shop);
         DemoCartEndpoints.Map(shop);
+        DemoFeedEndpoints.Map(shop);
         DemoFaultEndpoints.Map(shop);
         return endpoints;
     }

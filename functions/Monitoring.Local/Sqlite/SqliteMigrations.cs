@@ -18,5 +18,6 @@ internal static class SqliteMigrations
             await SqliteSchema.ExecuteAsync(connection, transaction, SqliteSchema.CreateStateTableSql, ct);
         }),
         SqliteMigration.Sql(2, "Create the row spool tables", SqliteSchema.CreateSpoolTablesSql),
+        SqliteMigration.Sql(3, "Index data-check results by check and time", SqliteSchema.CreateCheckNameIndexSql(MonitorTables.DataCheck)),
     ];
 }

@@ -73,10 +73,22 @@ internal static class SqliteSchema
         sql.Append(CultureInfo.InvariantCulture, $"CREATE INDEX IF NOT EXISTS {Quote($"IX_{table.Name}_{TimeColumn}")} ON {Quote(table.Name)} ({Quote(TimeColumn)});\n");
         if (table.Name == MonitorTables.CheckRun.Name)
         {
-            sql.Append(CultureInfo.InvariantCulture, $"CREATE INDEX IF NOT EXISTS {Quote($"IX_{table.Name}_{CheckNameColumn}_{TimeColumn}")} ON {Quote(table.Name)} ({Quote(CheckNameColumn)}, {Quote(TimeColumn)});\n");
+            sql.Append(CreateCheckNameIndexSql(table));
         }
 
         return sql.ToString();
+    }
+
+    /// <summary>
+    /// Creates the (CheckName, TimeGenerated) index of <paramref name="table"/> unless it exists: the index the
+    /// "latest runs per check" and SLI queries read one check's time range by.
+    /// </summary>
+    public static string CreateCheckNameIndexSql(TableDefinition table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return string.Create(
+            CultureInfo.InvariantCulture,
+            $"CREATE INDEX IF NOT EXISTS {Quote($"IX_{table.Name}_{CheckNameColumn}_{TimeColumn}")} ON {Quote(table.Name)} ({Quote(CheckNameColumn)}, {Quote(TimeColumn)});\n");
     }
 
     /// <summary>

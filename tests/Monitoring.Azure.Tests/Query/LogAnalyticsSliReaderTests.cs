@@ -19,7 +19,7 @@ public sealed class LogAnalyticsSliReaderTests : IAsyncLifetime
     [Fact]
     public async Task ReadAsync_SendsOneQueryForEverySlo_AndMapsItsRowsToWindowCounts()
     {
-        fake.Answer = (["Slo", "T0", "G0", "T1", "G1"], [[0, 5, 4, 60, 58], [2, 30, 30, 300, 299]]);
+        fake.Answer = (["Slo", "T0", "G0", "T1", "G1"], [[0, 5, 4, 60, 58], [1, 5, 5, 60, 57], [2, 30, 30, 300, 299]]);
         SliQuery[] queries =
         [
             new("checkout-availability", new AvailabilitySli("checkout"), SloBudgeting.Occurrences),
@@ -33,10 +33,11 @@ public sealed class LogAnalyticsSliReaderTests : IAsyncLifetime
         Assert.Equal(("workspace-1", "Bearer query-token", "wait=180", "PT2H"), (request.Workspace, request.Authorization, request.Prefer, request.Timespan));
         Assert.Contains("CheckName == \"checkout\"", request.Query, StringComparison.Ordinal);
         Assert.Contains("CheckName == \"search\"", request.Query, StringComparison.Ordinal);
-        Assert.DoesNotContain("orders-feed", request.Query, StringComparison.Ordinal);
+        Assert.Contains("MonitorDataCheck_CL | where CheckName == \"orders-feed\" and Kind == \"freshness\"", request.Query, StringComparison.Ordinal);
         Assert.Equal(new WindowCounts(4, 5), counts[0][TimeSpan.FromMinutes(5)]);
         Assert.Equal(new WindowCounts(58, 60), counts[0][TimeSpan.FromHours(1)]);
-        Assert.False(counts[1].IsEvaluable);
+        Assert.True(counts[1].IsEvaluable);
+        Assert.Equal(new WindowCounts(57, 60), counts[1][TimeSpan.FromHours(1)]);
         Assert.Equal(new WindowCounts(299, 300), counts[2][TimeSpan.FromHours(1)]);
         Assert.Equal(["https://api.loganalytics.io//.default"], credential.Scopes.Distinct());
     }

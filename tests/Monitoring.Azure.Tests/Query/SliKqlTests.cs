@@ -22,6 +22,8 @@ public sealed class SliKqlTests
             SliKql.For([(0, Query(new LatencySli("homepage", TimeSpan.FromMilliseconds(800), DegradedIsBad: true)))], Now, Windows),
             SliKql.For([(0, Query(new AvailabilitySli("checkout"), SloBudgeting.Timeslices))], Now, Windows),
             SliKql.For([(0, Query(new LatencySli("homepage", TimeSpan.FromSeconds(1), DegradedIsBad: false), SloBudgeting.Timeslices))], Now, Windows),
+            SliKql.For([(0, Query(new FreshnessSli("orders-feed"), SloBudgeting.Timeslices))], Now, Windows),
+            SliKql.For([(0, Query(new FreshnessSli("orders-feed")))], Now, Windows),
             SliKql.For(
                 [
                     (0, Query(new AvailabilitySli("checkout"))),
@@ -31,6 +33,8 @@ public sealed class SliKqlTests
                         "MonitorCheckRun_CL | where CheckName == 'search'"))),
                     (4, Query(new KqlSli("MonitorCheckRun_CL | where Outcome != 'Failed';", "MonitorCheckRun_CL;"), SloBudgeting.Timeslices)),
                     (5, Query(new AvailabilitySli("a \"quoted\\ name"))),
+                    (6, Query(new FreshnessSli("orders-feed"), SloBudgeting.Timeslices)),
+                    (7, Query(new FreshnessSli("a \"quoted\\ feed"), SloBudgeting.Timeslices)),
                 ],
                 Now,
                 Windows),
@@ -62,6 +66,22 @@ public sealed class SliKqlTests
         Assert.Contains("T0 = countif(TimeGenerated > Now - 5m)", kql, StringComparison.Ordinal);
         Assert.Contains("| extend Slo = 7", kql, StringComparison.Ordinal);
         Assert.EndsWith("| summarize T0 = sum(T0), G0 = sum(G0), T1 = sum(T1), G1 = sum(G1) by Slo", kql, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void For_CountsTheDataChecksFreshnessResults_ThatDidNotFail_AsGood_ForFreshness()
+    {
+        var kql = SliKql.For([(3, Query(new FreshnessSli("orders-feed"), SloBudgeting.Timeslices))], Now, [TimeSpan.FromMinutes(5)]);
+
+        Assert.Contains(
+            "(MonitorDataCheck_CL | where CheckName == \"orders-feed\" and Kind == \"freshness\" | where TimeGenerated > Oldest and TimeGenerated <= Now\n" +
+            "  | summarize Last = max(TimeGenerated), AllGood = min(iff(Outcome != \"Failed\", 1, 0)) by bin(TimeGenerated, 1m)\n" +
+            "  | summarize T0 = countif(Last > Now - 5m), G0 = countif(Last > Now - 5m and AllGood == 1)\n" +
+            "  | extend Slo = 3)",
+            kql,
+            StringComparison.Ordinal);
+        Assert.DoesNotContain("MonitorCheckRun_CL", kql, StringComparison.Ordinal);
+        Assert.DoesNotContain("Degraded", kql, StringComparison.Ordinal);
     }
 
     private static SliQuery Query(SliSpec sli, SloBudgeting budgeting = SloBudgeting.Occurrences) => new("slo", sli, budgeting);

@@ -150,7 +150,27 @@ public sealed class SqliteDatabaseTests : IDisposable
         var indexes = IndexedColumns(connection, tableName);
 
         Assert.Contains("TimeGenerated", indexes);
-        Assert.Equal(tableName == MonitorTables.CheckRun.Name, indexes.Contains("CheckName,TimeGenerated"));
+        Assert.Equal(tableName == MonitorTables.CheckRun.Name || tableName == MonitorTables.DataCheck.Name, indexes.Contains("CheckName,TimeGenerated"));
+    }
+
+    [Fact]
+    public async Task InitializeAsync_IndexesDataCheckResultsByCheckAndTime_WhenTheFileWasCreatedBeforeThatIndex()
+    {
+        // A file at schema version 2, before migration 3 added the index, with a data-check row in it.
+        await _file.Track(new SqliteDatabase(new SqliteStoreOptions(_file.FilePath), [.. SqliteMigrations.All.Take(2)], null)).InitializeAsync(Cancellation);
+        using (var connection = _file.OpenRawConnection())
+        {
+            Assert.DoesNotContain("CheckName,TimeGenerated", IndexedColumns(connection, MonitorTables.DataCheck.Name));
+            Execute(connection, $"""INSERT INTO "{MonitorTables.DataCheck.Name}" ("TimeGenerated", "CheckName", "Kind") VALUES (1, 'orders-feed', 'freshness');""");
+        }
+
+        SqliteConnection.ClearAllPools();
+        await _file.OpenAsync();
+
+        using var inspect = _file.OpenRawConnection();
+        Assert.Contains("CheckName,TimeGenerated", IndexedColumns(inspect, MonitorTables.DataCheck.Name));
+        Assert.Equal(1L, Scalar(inspect, $"""SELECT COUNT(*) FROM "{MonitorTables.DataCheck.Name}" WHERE "CheckName" = 'orders-feed';"""));
+        Assert.Equal([1L, 2L, 3L], SchemaVersions());
     }
 
     [Fact]
@@ -190,7 +210,7 @@ public sealed class SqliteDatabaseTests : IDisposable
             MonitorTables.Delivery.Columns.Select(c => (object)c.Name),
             Rows(inspect, $"SELECT name FROM pragma_table_info('{MonitorTables.Delivery.Name}') ORDER BY cid;").Select(r => r[0]));
         Assert.Contains("TimeGenerated", IndexedColumns(inspect, MonitorTables.Delivery.Name));
-        Assert.Equal([1L, 2L], SchemaVersions());
+        Assert.Equal([1L, 2L, 3L], SchemaVersions());
     }
 
     [Fact]

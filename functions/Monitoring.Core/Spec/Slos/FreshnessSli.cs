@@ -1,7 +1,10 @@
 namespace Monitoring.Core.Spec;
 
-/// <summary>Good = a minute in which the data check found its data fresh. Budgeted by time slices.</summary>
-/// <param name="DataCheck">The data check (data checks arrive in a later version, so this SLI is not evaluable yet).</param>
+/// <summary>
+/// Good = a minute in which the data check found its data fresh: none of its freshness results (<c>MonitorDataCheck_CL</c>
+/// rows with Kind <c>freshness</c>) that minute failed; Degraded is still fresh. Budgeted by time slices.
+/// </summary>
+/// <param name="DataCheck">The data check whose freshness results are the events.</param>
 public sealed record FreshnessSli(string DataCheck) : SliSpec
 {
     /// <inheritdoc/>

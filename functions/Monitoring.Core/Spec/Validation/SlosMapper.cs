@@ -203,7 +203,7 @@ internal static class SlosMapper
             return null;
         }
 
-        // Data checks arrive in a later version: the name is checked for shape only, and evaluation reports the SLO as not evaluable.
+        // The name is checked for shape only: an SLO whose data check writes no freshness results counts no events.
         var dataCheck = section.Name("dataCheck");
         if (!section.Has("dataCheck"))
         {

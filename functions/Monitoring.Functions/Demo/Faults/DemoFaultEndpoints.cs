@@ -1,6 +1,8 @@
+using Monitoring.Functions.Demo.Feed;
+
 namespace Monitoring.Functions.Demo.Faults;
 
-/// <summary>The fault API under <c>/demo/faults</c>: inject, list and clear faults.</summary>
+/// <summary>The fault API under <c>/demo/faults</c>: inject, list and clear faults (clearing all clears the feed's too).</summary>
 internal static class DemoFaultEndpoints
 {
     /// <summary>Maps the fault API onto the shop's group.</summary>
@@ -45,9 +47,10 @@ internal static class DemoFaultEndpoints
             return Results.NoContent();
         });
 
-        faults.MapDelete("/", (DemoFaultRegistry registry) =>
+        faults.MapDelete("/", (DemoFaultRegistry registry, DemoOrderFeed feed) =>
         {
             registry.ClearAll();
+            feed.ClearFault();
             return Results.NoContent();
         });
     }

@@ -27,8 +27,11 @@ internal static class DemoFaultRoutes
     /// <summary>Logout.</summary>
     public const string Logout = "logout";
 
-    /// <summary>Every route name, in the order the shop is usually walked through.</summary>
-    public static readonly ImmutableArray<string> All = [Homepage, Products, Product, Login, Cart, Checkout, Logout];
+    /// <summary>The orders feed.</summary>
+    public const string Feed = "feed";
+
+    /// <summary>Every route name, in the order the shop is usually walked through, then the feed.</summary>
+    public static readonly ImmutableArray<string> All = [Homepage, Products, Product, Login, Cart, Checkout, Logout, Feed];
 
     private static readonly FrozenSet<string> Known = All.ToFrozenSet(StringComparer.Ordinal);
 

@@ -1,4 +1,5 @@
 using Monitoring.Functions.Demo.Faults;
+using Monitoring.Functions.Demo.Feed;
 
 namespace Monitoring.Functions.Demo.Shop;
 
@@ -59,7 +60,7 @@ internal static class DemoCartEndpoints
             return view is null ? UnknownCart(cartId) : Results.Ok(view);
         }).WithFaultRoute(DemoFaultRoutes.Cart);
 
-        shop.MapPost("/api/checkout", async (HttpRequest request, DemoSessionStore sessions, DemoCartStore carts, CancellationToken cancellationToken) =>
+        shop.MapPost("/api/checkout", async (HttpRequest request, DemoSessionStore sessions, DemoCartStore carts, DemoOrderFeed feed, CancellationToken cancellationToken) =>
         {
             if (!DemoBearerToken.TryAuthenticate(request, sessions, out var session))
             {
@@ -85,7 +86,9 @@ internal static class DemoCartEndpoints
             }
 
             carts.Remove(cart.Id);
-            return Results.Json(new { orderId = carts.NextOrderId(), total = ordered.Total }, statusCode: StatusCodes.Status201Created);
+            var orderId = carts.NextOrderId();
+            feed.Place(orderId, session.Username, ordered.Total);
+            return Results.Json(new { orderId, total = ordered.Total }, statusCode: StatusCodes.Status201Created);
         }).WithFaultRoute(DemoFaultRoutes.Checkout);
     }
 
