@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Monitoring.Core.Spec.Loading.Nodes;
 
 namespace Monitoring.Core.Spec.Validation;
 
@@ -41,7 +42,7 @@ internal static class DataRuleSupport
         }
 
         if (rule == "volume" && !KnowBytes.Contains(source.Kind, StringComparer.Ordinal)
-            && (rules.Node(rule) as Loading.Nodes.SpecMapping)?.Find("minBytes") is { } minBytes)
+            && (rules.Node(rule) as SpecMapping)?.Find("minBytes") is { } minBytes)
         {
             rules.Errors.Add(rules.PathOf(rule).Field("minBytes"), minBytes, $"{source.Kind} sources do not know bytes: minBytes works with {Join(KnowBytes)} sources");
         }

@@ -18,12 +18,12 @@ internal static class DataRulesMapper
             return null;
         }
 
+        var before = check.Errors.Count;
         if (check.Section("rules", SpecFields.DataRuleKinds) is not { } rules)
         {
             return null;
         }
 
-        var before = rules.Errors.Count;
         var kinds = SpecFields.DataRuleKinds.Where(rules.Has).ToList();
         if (kinds.Count == 0)
         {

@@ -61,12 +61,12 @@ internal static partial class DataSourceMapper
             "sql" => SpecFields.SqlSource,
             _ => SpecFields.AdfSource,
         };
+        var before = source.Errors.Count;
         if (source.Section(kind, allowed) is not { } fields)
         {
             return null;
         }
 
-        var before = fields.Errors.Count;
         DataSourceSpec? spec = kind switch
         {
             "kql" => new KqlSourceSpec(DefaultsMapper.NonEmpty(fields, "query"), DefaultsMapper.NonEmpty(fields, "schemaQuery"), DefaultsMapper.NonEmpty(fields, "runsQuery")),
