@@ -17,12 +17,11 @@ public sealed class SpecLoaderErrorTests
     // Version
     [InlineData("the version is another one", "version: monitoring/v1", "version: monitoring/v2", "version", "'monitoring/v2' is not a version this build reads", "monitoring/v2")]
     [InlineData("the version is missing", "version: monitoring/v1\n", "", "version", "is required", "defaults:")]
-    // Unknown and reserved fields
+    // Unknown fields
     [InlineData("a top-level field is unknown", "defaults:\n", "colour: blue\ndefaults:\n", "colour", "unknown field 'colour'; allowed fields: version, defaults, services, checks, slos", "colour")]
     [InlineData("a check field is misspelt", "    interval: 5m", "    intervall: 5m", "checks[1] (checkout).intervall", "unknown field 'intervall' (did you mean 'interval'?)", "intervall")]
     [InlineData("a step field is misspelt", "        timeout: 8s", "        timeot: 8s", "checks[1] (checkout).steps[0] (login).timeot", "did you mean 'timeout'?", "timeot")]
     [InlineData("a request has a name", "    request:\n      url: \"{{baseUrl}}/\"", "    request:\n      name: home\n      url: \"{{baseUrl}}/\"", "checks[0] (homepage).request.name", "unknown field 'name'", "name: home\n")]
-    [InlineData("a reserved section is present", "services:\n", "dataChecks: []\nservices:\n", "dataChecks", "'dataChecks' is reserved for a later version of the spec and not supported yet", "dataChecks")]
     // Wrong types
     [InlineData("labels is text instead of a map", "    labels:\n      journey: checkout", "    labels: checkout", "checks[1] (checkout).labels", "expected a mapping, not 'checkout'", "labels: checkout")]
     [InlineData("tls is a boolean instead of a map", "    tls:\n      verify: false", "    tls: false", "checks[1] (checkout).tls", "expected a mapping, not 'false'", "tls: false")]
@@ -128,7 +127,7 @@ public sealed class SpecLoaderErrorTests
     [InlineData("an alerting window set is an unknown word", "windows: default", "windows: google", "slos[0] (purchases-available).alerting.windows", "'google' is not a window set: use default or a list of pairs", "google")]
     [InlineData("an alerting field is misspelt", "minBadEvents: 3", "minBadEvent: 3", "slos[0] (purchases-available).alerting.minBadEvent", "did you mean 'minBadEvents'?", "minBadEvent:")]
     [InlineData("minBadEvents is zero", "minBadEvents: 3", "minBadEvents: 0", "slos[0] (purchases-available).alerting.minBadEvents", "must be from 1 to 1000, not 0", "minBadEvents: 0")]
-    [InlineData("a custom pair's severity is unknown", "{ severity: page, longWindow: 1h", "{ severity: critical, longWindow: 1h", "slos[1] (storefront-fast).alerting.windows[0].severity", "'critical' is not a severity: use page or ticket", "critical")]
+    [InlineData("a custom pair's severity is unknown", "{ severity: page, longWindow: 1h", "{ severity: critical, longWindow: 1h", "slos[1] (storefront-fast).alerting.windows[0].severity", "'critical' is not a severity: use page or ticket", "severity: critical, longWindow")]
     [InlineData("a custom pair's short window is not shorter than its long one", "longWindow: 1d, shortWindow: 2h", "longWindow: 1d, shortWindow: 2d", "slos[1] (storefront-fast).alerting.windows[1].shortWindow", "shortWindow 2d must be shorter than longWindow 1d", "shortWindow: 2d")]
     [InlineData("a custom pair's long window exceeds the SLO window", "longWindow: 1d, shortWindow: 2h", "longWindow: 8d, shortWindow: 2h", "slos[1] (storefront-fast).alerting.windows[1].longWindow", "longWindow 8d must not exceed the SLO window 7d", "longWindow: 8d")]
     [InlineData("a custom pair's factor is zero", "factor: 3 }", "factor: 0 }", "slos[1] (storefront-fast).alerting.windows[1].factor", "must be greater than 0, not 0", "factor: 0")]

@@ -42,6 +42,22 @@ public sealed class SpecSchemaTests
         { "$.definitions.kqlSli", [.. SpecFields.KqlSli] },
         { "$.definitions.sloAlerting", [.. SpecFields.SloAlerting] },
         { "$.definitions.windowPair", [.. SpecFields.WindowPair] },
+        { "$.definitions.dataCheck", [.. SpecFields.DataCheck] },
+        { "$.definitions.dataCheckAlert", [.. SpecFields.CheckAlert] },
+        { "$.definitions.dataSource", [.. SpecFields.DataSourceKinds] },
+        { "$.definitions.kqlSource", [.. SpecFields.KqlSource] },
+        { "$.definitions.tableSource", [.. SpecFields.TableSource] },
+        { "$.definitions.blobSource", [.. SpecFields.BlobSource] },
+        { "$.definitions.httpSource", [.. SpecFields.HttpSource] },
+        { "$.definitions.sqlSource", [.. SpecFields.SqlSource] },
+        { "$.definitions.adfSource", [.. SpecFields.AdfSource] },
+        { "$.definitions.dataRules", [.. SpecFields.DataRuleKinds] },
+        { "$.definitions.freshnessRule", [.. SpecFields.FreshnessRule] },
+        { "$.definitions.freshnessDeadline", [.. SpecFields.FreshnessDeadline] },
+        { "$.definitions.volumeRule", [.. SpecFields.VolumeRule] },
+        { "$.definitions.anomalyRule", [.. SpecFields.AnomalyRule] },
+        { "$.definitions.schemaRule", [.. SpecFields.SchemaRule] },
+        { "$.definitions.pipelineRule", [.. SpecFields.PipelineRule] },
     };
 
     [Theory]
@@ -76,6 +92,33 @@ public sealed class SpecSchemaTests
         Assert.Equal(SpecFields.PairSeverities, Schema.SelectToken("$.definitions.windowPair.properties.severity.enum")!.Values<string>());
         Assert.Equal(SpecFields.DefaultWindows, Schema.SelectToken("$.definitions.sloAlerting.properties.windows.oneOf[0].const")!.Value<string>());
         Assert.Equal(SpecFields.AssertionTargets, Schema.SelectToken("$.definitions.assertion.oneOf")!.Select(o => o["required"]![0]!.Value<string>()));
+        Assert.Equal(SpecFields.AlertSeverities, Schema.SelectToken("$.definitions.dataCheckAlert.properties.severity.enum")!.Values<string>());
+        Assert.Equal(SpecFields.SqlProviders, Schema.SelectToken("$.definitions.sqlSource.properties.provider.enum")!.Values<string>());
+        Assert.Equal(SpecFields.AnomalyDirections, Schema.SelectToken("$.definitions.anomalyRule.properties.direction.enum")!.Values<string>());
+        Assert.Equal(CalendarReader.DayNames, Schema.SelectToken("$.definitions.maintenance.properties.days.items.enum")!.Values<string>());
+        Assert.Equal(CalendarReader.DayNames, Schema.SelectToken("$.definitions.freshnessDeadline.properties.days.items.enum")!.Values<string>());
+    }
+
+    [Theory]
+    [InlineData("freshnessRule")]
+    [InlineData("volumeRule")]
+    [InlineData("anomalyRule")]
+    [InlineData("schemaRule")]
+    [InlineData("pipelineRule")]
+    public void SchemaRuleSeverities_EqualLoaderValues(string rule)
+    {
+        Assert.Equal(SpecFields.AlertSeverities, Schema.SelectToken($"$.definitions.{rule}.properties.severity.enum")!.Values<string>());
+    }
+
+    [Fact]
+    public void SchemaHttpSource_TakesJsonPathsWhereTheLoaderDoes()
+    {
+        var jsonPathFields = ((JObject)Schema.SelectToken("$.definitions.httpSource.properties")!).Properties()
+            .Where(p => p.Value["allOf"]?[0]?["$ref"]?.Value<string>() == "#/definitions/jsonPath")
+            .Select(p => p.Name);
+
+        Assert.Equal(SpecFields.HttpJsonPaths, jsonPathFields);
+        Assert.Equal("^\\$", Schema.SelectToken("$.definitions.jsonPath.pattern")!.Value<string>());
     }
 
     [Fact]
@@ -83,6 +126,7 @@ public sealed class SpecSchemaTests
     {
         Assert.Equal(Durations.Pattern, Schema.SelectToken("$.definitions.duration.pattern")!.Value<string>());
         Assert.Equal(SpecFields.NamePattern, Schema.SelectToken("$.definitions.name.pattern")!.Value<string>());
+        Assert.Equal(SpecFields.TableNamePattern, Schema.SelectToken("$.definitions.tableSource.properties.table.pattern")!.Value<string>());
     }
 
     [Theory]
@@ -100,9 +144,13 @@ public sealed class SpecSchemaTests
     }
 
     [Fact]
-    public void SchemaReservedSections_AreDocumentedAsReserved()
+    public void SchemaReservedSections_AreExactlyThoseTheLoaderReserves()
     {
-        Assert.All(SpecFields.Reserved, section =>
-            Assert.Contains("Reserved for a later version", Schema.SelectToken("$.properties." + section + ".description")!.Value<string>(), StringComparison.Ordinal));
+        var documentedAsReserved = ((JObject)Schema["properties"]!).Properties()
+            .Where(p => p.Value["description"]?.Value<string>()?.Contains("Reserved for a later version", StringComparison.Ordinal) == true)
+            .Select(p => p.Name);
+
+        Assert.Equal(SpecFields.Reserved.Order(StringComparer.Ordinal), documentedAsReserved.Order(StringComparer.Ordinal));
+        Assert.Equal(!SpecFields.Reserved.IsEmpty, Schema.SelectToken("$.definitions.reserved") is not null);
     }
 }

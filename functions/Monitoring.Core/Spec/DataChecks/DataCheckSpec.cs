@@ -30,8 +30,11 @@ public sealed record DataCheckSpec(
     /// <summary>The interval when a data check sets none.</summary>
     public static TimeSpan DefaultInterval { get; } = TimeSpan.FromMinutes(5);
 
-    /// <summary>The timeout when a data check sets none.</summary>
+    /// <summary>The timeout when a data check sets none (cut to the interval when that is shorter).</summary>
     public static TimeSpan DefaultTimeout { get; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The shortest interval: reading a source more often only adds load to it.</summary>
+    public static TimeSpan MinInterval { get; } = TimeSpan.FromSeconds(10);
 
     /// <summary>How the rule alerts fire and resolve (severity overridable per rule).</summary>
     public CheckAlertSpec Alert { get; init; } = DefaultAlert;

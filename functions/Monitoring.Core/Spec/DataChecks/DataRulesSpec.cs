@@ -42,7 +42,11 @@ public sealed record FreshnessDeadline(TimeOnly Time, ImmutableHashSet<DayOfWeek
 /// <param name="Max">More rows is Failed.</param>
 /// <param name="MinBytes">Fewer bytes is Failed (sources that know bytes: blob, and kql/sql answering a Bytes column).</param>
 /// <param name="Severity">The alert's severity, when not the check's.</param>
-public sealed record VolumeRuleSpec(TimeSpan Window, long? Min, long? Max, long? MinBytes, AlertSeverity? Severity);
+public sealed record VolumeRuleSpec(TimeSpan Window, long? Min, long? Max, long? MinBytes, AlertSeverity? Severity)
+{
+    /// <summary>The window when the rule sets none.</summary>
+    public static TimeSpan DefaultWindow { get; } = TimeSpan.FromHours(1);
+}
 
 /// <summary>
 /// Volume anomaly: the rows in the last <see cref="Window"/> against the same window on the
@@ -51,7 +55,17 @@ public sealed record VolumeRuleSpec(TimeSpan Window, long? Min, long? Max, long?
 /// <param name="Window">The trailing window judged: at most 7 days, so the detection period never overlaps its training.</param>
 /// <param name="Settings">Sensitivity, training points, minimum history and direction (season is always weekday).</param>
 /// <param name="Severity">The alert's severity, when not the check's.</param>
-public sealed record AnomalyRuleSpec(TimeSpan Window, AnomalySettings Settings, AlertSeverity? Severity);
+public sealed record AnomalyRuleSpec(TimeSpan Window, AnomalySettings Settings, AlertSeverity? Severity)
+{
+    /// <summary>The window when the rule sets none: daily volumes.</summary>
+    public static TimeSpan DefaultWindow { get; } = TimeSpan.FromDays(1);
+
+    /// <summary>The longest window: a longer one would overlap the same window a week earlier, its own training.</summary>
+    public static TimeSpan MaxWindow { get; } = TimeSpan.FromDays(7);
+
+    /// <summary>The most training points: a year of weeks, beyond which the baseline describes another business.</summary>
+    public const int MaxTrainingPoints = 52;
+}
 
 /// <summary>Schema drift: columns added, removed or changed type against the stored baseline; a person accepts a change.</summary>
 /// <param name="IgnoreAdded">True lets new columns pass (only removals and type changes are drift).</param>

@@ -7,6 +7,9 @@ public abstract record DataSourceSpec
 {
     /// <summary>The kind as the spec writes it: kql, table, blob, http, sql or adf.</summary>
     public abstract string Kind { get; }
+
+    /// <summary>The app setting a table or blob source reads its storage connection from when it names none: the Functions host's own storage.</summary>
+    public const string DefaultStorageConnection = "AzureWebJobsStorage";
 }
 
 /// <summary>

@@ -59,37 +59,39 @@ internal static class CheckMapper
             Steps: steps ?? []);
         if (check.Section("alert", SpecFields.CheckAlert) is { } alert)
         {
-            result = result with { Alert = Alert(alert) };
+            result = result with { Alert = Alert(alert, CheckAlertSpec.Default) };
         }
 
         return name is null || steps is null ? null : result;
     }
 
-    private static CheckAlertSpec Alert(MappingReader alert)
+    /// <summary>A check's or data check's <c>alert</c> section, each field it leaves out taken from <paramref name="defaults"/>.</summary>
+    public static CheckAlertSpec Alert(MappingReader alert, CheckAlertSpec defaults) => new(
+        Severity(alert, "severity") ?? defaults.Severity,
+        alert.Integer("failureThreshold", CheckLimits.MinThreshold, CheckLimits.MaxThreshold) ?? defaults.FailureThreshold,
+        alert.Integer("successThreshold", CheckLimits.MinThreshold, CheckLimits.MaxThreshold) ?? defaults.SuccessThreshold,
+        alert.Has("keepFiringFor") ? alert.Duration("keepFiringFor") : defaults.KeepFiringFor);
+
+    /// <summary>An alert severity (critical, warning or info), or null when absent or wrong.</summary>
+    public static AlertSeverity? Severity(MappingReader section, string key)
     {
-        var defaults = CheckAlertSpec.Default;
-        var severity = defaults.Severity;
-        if (alert.Text("severity") is { } text)
+        if (section.Text(key) is not { } text)
         {
-            var index = SpecFields.AlertSeverities.IndexOf(text);
-            if (index < 0)
-            {
-                alert.Errors.Add(alert.PathOf("severity"), alert.Node("severity"), $"'{text}' is not a severity: use {string.Join(", ", SpecFields.AlertSeverities)}");
-            }
-            else
-            {
-                severity = (AlertSeverity)index;
-            }
+            return null;
         }
 
-        return new CheckAlertSpec(
-            severity,
-            alert.Integer("failureThreshold", CheckLimits.MinThreshold, CheckLimits.MaxThreshold) ?? defaults.FailureThreshold,
-            alert.Integer("successThreshold", CheckLimits.MinThreshold, CheckLimits.MaxThreshold) ?? defaults.SuccessThreshold,
-            alert.Has("keepFiringFor") ? alert.Duration("keepFiringFor") : defaults.KeepFiringFor);
+        var index = SpecFields.AlertSeverities.IndexOf(text);
+        if (index < 0)
+        {
+            section.Errors.Add(section.PathOf(key), section.Node(key), $"'{text}' is not a severity: use {string.Join(", ", SpecFields.AlertSeverities)}");
+            return null;
+        }
+
+        return (AlertSeverity)index;
     }
 
-    private static string? Service(MappingReader check, ImmutableHashSet<string> declared)
+    /// <summary>The <c>service</c> field, which must name a declared service; null when absent or undeclared.</summary>
+    public static string? Service(MappingReader check, ImmutableHashSet<string> declared)
     {
         var service = check.Text("service");
         if (service is not null && !declared.Contains(service))
@@ -131,7 +133,8 @@ internal static class CheckMapper
         return hasRequest == hasSteps ? null : result;
     }
 
-    private static ImmutableDictionary<string, string> Labels(MappingReader check)
+    /// <summary>The <c>labels</c> map, its values as text.</summary>
+    public static ImmutableDictionary<string, string> Labels(MappingReader check)
     {
         var labels = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
         if (check.Map("labels") is { } map)

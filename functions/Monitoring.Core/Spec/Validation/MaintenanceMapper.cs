@@ -17,12 +17,6 @@ internal static class MaintenanceMapper
 
     private static readonly string[] LocalDateTimeFormats = ["yyyy-MM-dd HH:mm", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss"];
 
-    private static readonly ImmutableDictionary<string, DayOfWeek> DayNames = new Dictionary<string, DayOfWeek>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["mon"] = DayOfWeek.Monday, ["tue"] = DayOfWeek.Tuesday, ["wed"] = DayOfWeek.Wednesday, ["thu"] = DayOfWeek.Thursday,
-        ["fri"] = DayOfWeek.Friday, ["sat"] = DayOfWeek.Saturday, ["sun"] = DayOfWeek.Sunday,
-    }.ToImmutableDictionary(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>The windows that are valid, in spec order.</summary>
     public static ImmutableArray<MaintenanceWindow> Map(SpecSequence? windows, SpecErrorList errors)
     {
@@ -67,7 +61,7 @@ internal static class MaintenanceMapper
         }
 
         var matchers = Matchers(window);
-        var zone = Zone(window);
+        var zone = CalendarReader.Zone(window, "timeZone");
         var schedule = Schedule(window, zone);
         return name is null || matchers is null || zone is null || schedule is null ? null : new MaintenanceWindow(name, matchers.Value, schedule);
     }
@@ -103,25 +97,6 @@ internal static class MaintenanceMapper
         return matchers.Count == match.Entries.Length ? matchers.ToImmutable() : null;
     }
 
-    private static TimeZoneInfo? Zone(MappingReader window)
-    {
-        var id = window.Text("timeZone");
-        if (id is null)
-        {
-            return window.Has("timeZone") ? null : TimeZoneInfo.Utc;
-        }
-
-        try
-        {
-            return TimeZoneInfo.FindSystemTimeZoneById(id);
-        }
-        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
-        {
-            window.Errors.Add(window.PathOf("timeZone"), window.Node("timeZone"), $"'{id}' is not a time zone: use an IANA name such as Europe/Amsterdam or UTC");
-            return null;
-        }
-    }
-
     private static MaintenanceSchedule? Schedule(MappingReader window, TimeZoneInfo? zone)
     {
         var oneOff = window.Has("from") || window.Has("until");
@@ -152,23 +127,7 @@ internal static class MaintenanceMapper
 
     private static RecurringSchedule? Recurring(MappingReader window, TimeZoneInfo? zone)
     {
-        TimeOnly? at = null;
-        if (window.Text("at") is { } text)
-        {
-            if (TimeOnly.TryParseExact(text, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
-            {
-                at = parsed;
-            }
-            else
-            {
-                window.Errors.Add(window.PathOf("at"), window.Node("at"), $"'{text}' is not a time of day: use HH:mm, e.g. 02:00");
-            }
-        }
-        else if (!window.Has("at"))
-        {
-            window.ReportMissing("at");
-        }
-
+        var at = CalendarReader.TimeOfDay(window, "at");
         var length = window.Duration("for");
         if (!window.Has("for"))
         {
@@ -180,43 +139,8 @@ internal static class MaintenanceMapper
             length = null;
         }
 
-        var days = Days(window);
+        var days = CalendarReader.WeekDays(window, "days");
         return at is null || length is null || days is null || zone is null ? null : new RecurringSchedule(at.Value, length.Value, days, zone);
-    }
-
-    private static ImmutableHashSet<DayOfWeek>? Days(MappingReader window)
-    {
-        if (!window.Has("days"))
-        {
-            return [];
-        }
-
-        if (window.List("days") is not { } list)
-        {
-            return null;
-        }
-
-        var days = ImmutableHashSet.CreateBuilder<DayOfWeek>();
-        var valid = true;
-        for (var i = 0; i < list.Items.Length; i++)
-        {
-            var text = ValueReader.Text(list.Items[i], window.PathOf("days").Item(i, null), window.Errors);
-            if (text is not null && DayNames.TryGetValue(text, out var day))
-            {
-                days.Add(day);
-            }
-            else
-            {
-                if (text is not null)
-                {
-                    window.Errors.Add(window.PathOf("days").Item(i, null), list.Items[i], $"'{text}' is not a day: use mon, tue, wed, thu, fri, sat or sun");
-                }
-
-                valid = false;
-            }
-        }
-
-        return valid ? days.ToImmutable() : null;
     }
 
     private static DateTime? LocalDateTime(MappingReader window, string key)

@@ -74,6 +74,9 @@ internal sealed class MappingReader
     /// <summary>The field as a whole number in range, or null when absent or wrong.</summary>
     public int? Integer(string key, int min, int max) => Node(key) is { } node ? ValueReader.Integer(node, PathOf(key), Errors, min, max) : null;
 
+    /// <summary>The field as a whole number in range that may pass int's, or null when absent or wrong.</summary>
+    public long? Long(string key, long min, long max) => Node(key) is { } node ? ValueReader.Long(node, PathOf(key), Errors, min, max) : null;
+
     /// <summary>The field as a number, or null when absent or wrong.</summary>
     public double? Number(string key) => Node(key) is { } node ? ValueReader.Number(node, PathOf(key), Errors) : null;
 

@@ -11,9 +11,8 @@ internal static class SlosMapper
     /// <summary>The SLOs that are valid, in spec order.</summary>
     /// <param name="slos">The list, or null when the spec has none.</param>
     /// <param name="errors">Where errors go.</param>
-    /// <param name="declaredServices">Every service named under <c>services</c>.</param>
-    /// <param name="declaredChecks">Every check name under <c>checks</c>, even one with its own errors, so a mistake is reported once.</param>
-    public static ImmutableArray<SloSpec> Map(SpecSequence? slos, SpecErrorList errors, ImmutableHashSet<string> declaredServices, ImmutableHashSet<string> declaredChecks)
+    /// <param name="references">The services, checks and data checks an SLO may name.</param>
+    public static ImmutableArray<SloSpec> Map(SpecSequence? slos, SpecErrorList errors, SloReferences references)
     {
         if (slos is null)
         {
@@ -33,7 +32,7 @@ internal static class SlosMapper
                 errors.Add(sloPath.Field("name"), nameNode, $"duplicate SLO name '{name}': {path.Item(firstByName[name], name)} already uses it");
             }
 
-            if (MapOne(slos.Items[i], sloPath, errors, declaredServices, declaredChecks) is { } slo)
+            if (MapOne(slos.Items[i], sloPath, errors, references) is { } slo)
             {
                 result.Add(slo);
             }
@@ -42,7 +41,7 @@ internal static class SlosMapper
         return result.ToImmutable();
     }
 
-    private static SloSpec? MapOne(SpecNode node, SpecPath path, SpecErrorList errors, ImmutableHashSet<string> declaredServices, ImmutableHashSet<string> declaredChecks)
+    private static SloSpec? MapOne(SpecNode node, SpecPath path, SpecErrorList errors, SloReferences references)
     {
         if (MappingReader.Open(node, path, errors, SpecFields.Slo) is not { } slo)
         {
@@ -56,15 +55,15 @@ internal static class SlosMapper
         }
 
         var service = slo.Text("service");
-        if (service is not null && !declaredServices.Contains(service))
+        if (service is not null && !references.Services.Contains(service))
         {
-            errors.Add(slo.PathOf("service"), slo.Node("service"), $"service '{service}' is not declared under services ({Known(declaredServices)})");
+            errors.Add(slo.PathOf("service"), slo.Node("service"), $"service '{service}' is not declared under services ({Known(references.Services)})");
             service = null;
         }
 
         var objective = Objective(slo);
         var period = Period(slo);
-        var sli = slo.Node("sli") is { } sliNode ? Sli(sliNode, slo.PathOf("sli"), errors, declaredChecks) : null;
+        var sli = slo.Node("sli") is { } sliNode ? Sli(sliNode, slo.PathOf("sli"), errors, references) : null;
         if (!slo.Has("sli"))
         {
             slo.ReportMissing("sli");
@@ -142,7 +141,7 @@ internal static class SlosMapper
         return budgeting;
     }
 
-    private static SliSpec? Sli(SpecNode node, SpecPath path, SpecErrorList errors, ImmutableHashSet<string> declaredChecks)
+    private static SliSpec? Sli(SpecNode node, SpecPath path, SpecErrorList errors, SloReferences references)
     {
         if (MappingReader.Open(node, path, errors, SpecFields.SliKinds) is not { } sli)
         {
@@ -159,9 +158,9 @@ internal static class SlosMapper
         // Every kind present is still checked, so all its errors show up in one pass.
         var mapped = kinds.Select(SliSpec? (kind) => kind switch
         {
-            "availability" => Availability(sli, declaredChecks),
-            "latency" => Latency(sli, declaredChecks),
-            "freshness" => Freshness(sli),
+            "availability" => Availability(sli, references.Checks),
+            "latency" => Latency(sli, references.Checks),
+            "freshness" => Freshness(sli, references),
             _ => Kql(sli),
         }).ToList();
         return kinds.Count == 1 ? mapped[0] : null;
@@ -196,18 +195,29 @@ internal static class SlosMapper
         return check is null || threshold is null ? null : new LatencySli(check, threshold.Value, degradedIsBad);
     }
 
-    private static FreshnessSli? Freshness(MappingReader sli)
+    private static FreshnessSli? Freshness(MappingReader sli, SloReferences references)
     {
         if (sli.Section("freshness", SpecFields.FreshnessSli) is not { } section)
         {
             return null;
         }
 
-        // The name is checked for shape only: an SLO whose data check writes no freshness results counts no events.
         var dataCheck = section.Name("dataCheck");
         if (!section.Has("dataCheck"))
         {
             section.ReportMissing("dataCheck");
+        }
+
+        if (dataCheck is not null && !references.DataChecks.Contains(dataCheck))
+        {
+            section.Errors.Add(section.PathOf("dataCheck"), section.Node("dataCheck"), $"data check '{dataCheck}' is not declared under dataChecks ({Known(references.DataChecks)})");
+            return null;
+        }
+
+        if (dataCheck is not null && !references.DataChecksWithFreshness.Contains(dataCheck))
+        {
+            section.Errors.Add(section.PathOf("dataCheck"), section.Node("dataCheck"), $"data check '{dataCheck}' has no freshness rule: a freshness SLI counts the minutes in which that rule passes, so add rules.freshness to it");
+            return null;
         }
 
         return dataCheck is null ? null : new FreshnessSli(dataCheck);

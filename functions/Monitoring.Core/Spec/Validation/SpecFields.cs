@@ -11,11 +11,11 @@ internal static class SpecFields
     /// <summary>The naming rule of <see cref="Template.IsIdentifier"/>, as the JSON Schema writes it.</summary>
     public const string NamePattern = "^[A-Za-z][A-Za-z0-9_-]*$";
 
-    /// <summary>Top-level sections a later version will define; rejected today with a clear message.</summary>
-    public static ImmutableArray<string> Reserved { get; } = ["dataChecks"];
+    /// <summary>Top-level sections a later version will define; rejected today with a clear message. None at present.</summary>
+    public static ImmutableArray<string> Reserved { get; } = [];
 
     /// <summary>The top level (reserved sections excluded).</summary>
-    public static ImmutableArray<string> TopLevel { get; } = ["version", "defaults", "services", "checks", "slos", "notifications", "maintenance"];
+    public static ImmutableArray<string> TopLevel { get; } = ["version", "defaults", "services", "checks", "slos", "notifications", "maintenance", "dataChecks"];
 
     /// <summary>The <c>notifications</c> section.</summary>
     public static ImmutableArray<string> Notifications { get; } = ["statusPageUrl", "channels", "routes", "defaultChannels"];
@@ -134,4 +134,63 @@ internal static class SpecFields
 
     /// <summary>Assertion severities.</summary>
     public static ImmutableArray<string> Severities { get; } = ["fail", "degrade"];
+
+    /// <summary>One item of <c>dataChecks</c>.</summary>
+    public static ImmutableArray<string> DataCheck { get; } =
+        ["name", "service", "description", "enabled", "interval", "timeout", "dataset", "timeZone", "labels", "alert", "source", "rules"];
+
+    /// <summary>The source kinds, exactly one of which a data check's <c>source</c> has.</summary>
+    public static ImmutableArray<string> DataSourceKinds { get; } = ["kql", "table", "blob", "http", "sql", "adf"];
+
+    /// <summary>A <c>kql</c> source.</summary>
+    public static ImmutableArray<string> KqlSource { get; } = ["query", "schemaQuery", "runsQuery"];
+
+    /// <summary>An Azure Storage table name, as the JSON Schema writes it: 3 to 63 letters and digits, starting with a letter.</summary>
+    public const string TableNamePattern = "^[A-Za-z][A-Za-z0-9]{2,62}$";
+
+    /// <summary>A <c>table</c> source.</summary>
+    public static ImmutableArray<string> TableSource { get; } = ["connection", "table", "partitionKey"];
+
+    /// <summary>A <c>blob</c> source.</summary>
+    public static ImmutableArray<string> BlobSource { get; } = ["connection", "container", "prefix"];
+
+    /// <summary>An <c>http</c> source.</summary>
+    public static ImmutableArray<string> HttpSource { get; } =
+        ["url", "headers", "timestamp", "items", "count", "status", "startedAt", "endedAt", "successValues", "runningValues"];
+
+    /// <summary>The fields of an <c>http</c> source that hold a JSONPath.</summary>
+    public static ImmutableArray<string> HttpJsonPaths { get; } = ["timestamp", "items", "count", "status", "startedAt", "endedAt"];
+
+    /// <summary>A <c>sql</c> source.</summary>
+    public static ImmutableArray<string> SqlSource { get; } = ["provider", "connectionString", "query", "schemaQuery", "runsQuery"];
+
+    /// <summary>The SQL providers, as the spec writes them.</summary>
+    public static ImmutableArray<string> SqlProviders { get; } = ["postgres", "sqlserver"];
+
+    /// <summary>An <c>adf</c> source.</summary>
+    public static ImmutableArray<string> AdfSource { get; } = ["pipelines", "factory"];
+
+    /// <summary>The rules a data check's <c>rules</c> may set, at least one.</summary>
+    public static ImmutableArray<string> DataRuleKinds { get; } = ["freshness", "volume", "anomaly", "schema", "pipeline"];
+
+    /// <summary>A <c>freshness</c> rule.</summary>
+    public static ImmutableArray<string> FreshnessRule { get; } = ["maxAge", "warnAfter", "deadline", "severity"];
+
+    /// <summary>A freshness rule's <c>deadline</c>.</summary>
+    public static ImmutableArray<string> FreshnessDeadline { get; } = ["at", "days"];
+
+    /// <summary>A <c>volume</c> rule.</summary>
+    public static ImmutableArray<string> VolumeRule { get; } = ["window", "min", "max", "minBytes", "severity"];
+
+    /// <summary>An <c>anomaly</c> rule.</summary>
+    public static ImmutableArray<string> AnomalyRule { get; } = ["window", "sensitivity", "trainingPoints", "minimumHistory", "direction", "severity"];
+
+    /// <summary>The anomaly directions, as the spec writes them.</summary>
+    public static ImmutableArray<string> AnomalyDirections { get; } = ["both", "spike", "drop"];
+
+    /// <summary>A <c>schema</c> rule.</summary>
+    public static ImmutableArray<string> SchemaRule { get; } = ["ignoreAdded", "severity"];
+
+    /// <summary>A <c>pipeline</c> rule.</summary>
+    public static ImmutableArray<string> PipelineRule { get; } = ["lookback", "maxDuration", "severity"];
 }

@@ -27,13 +27,19 @@ internal static class SpecMapper
         var checksList = top.List("checks");
         var checks = ChecksMapper.Map(checksList, new MappingContext(errors, templates, defaults), declared);
 
-        // SLOs are matched against every check written, even one with its own errors, for the same reason.
-        var declaredChecks = checksList is null
-            ? []
-            : checksList.Items.OfType<SpecMapping>().Select(c => c.Find("name")?.Value).OfType<SpecScalar>().Select(s => s.Text).ToImmutableHashSet(StringComparer.Ordinal);
-        var slos = SlosMapper.Map(top.List("slos"), errors, declared, declaredChecks);
+        // SLOs and data checks are matched against every check written, even one with its own errors, for the same reason.
+        var checkNames = WrittenNames.FirstIndexByName(checksList);
+        var dataChecksList = top.List("dataChecks");
+        var dataChecks = DataChecksMapper.Map(dataChecksList, errors, templates, declared, checkNames);
+        var declaredDataChecks = WrittenNames.FirstIndexByName(dataChecksList).Keys.ToImmutableHashSet(StringComparer.Ordinal);
+        var references = new SloReferences(
+            declared,
+            checkNames.Keys.ToImmutableHashSet(StringComparer.Ordinal),
+            declaredDataChecks,
+            DataChecksMapper.WithFreshnessRule(dataChecksList));
+        var slos = SlosMapper.Map(top.List("slos"), errors, references);
         var maintenance = MaintenanceMapper.Map(top.List("maintenance"), errors);
         var notifications = NotificationsMapper.Map(top.Node("notifications"), errors, templates) ?? NotificationsSpec.Default;
-        return new MonitoringSpec(defaults, services, checks) { Slos = slos, Maintenance = maintenance, Notifications = notifications };
+        return new MonitoringSpec(defaults, services, checks) { Slos = slos, Maintenance = maintenance, Notifications = notifications, DataChecks = dataChecks };
     }
 }

@@ -80,7 +80,8 @@ internal static class StepMapper
         return url;
     }
 
-    private static bool IsAbsoluteHttp(string text) =>
+    /// <summary>True for an absolute http or https URL.</summary>
+    public static bool IsAbsoluteHttp(string text) =>
         Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps);
 
     private static ImmutableArray<AssertionSpec> Assertions(MappingReader step, MappingContext context, VariableScope scope)

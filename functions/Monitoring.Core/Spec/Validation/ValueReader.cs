@@ -47,7 +47,11 @@ internal static class ValueReader
     }
 
     /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>.</summary>
-    public static int? Integer(SpecNode node, SpecPath path, SpecErrorList errors, int min, int max)
+    public static int? Integer(SpecNode node, SpecPath path, SpecErrorList errors, int min, int max) =>
+        (int?)Long(node, path, errors, min, max);
+
+    /// <summary>A whole number from <paramref name="min"/> to <paramref name="max"/>, for counts that may pass int's range.</summary>
+    public static long? Long(SpecNode node, SpecPath path, SpecErrorList errors, long min, long max)
     {
         if (node is not SpecScalar { Kind: ScalarKind.Integer } scalar
             || !long.TryParse(scalar.Text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
@@ -62,7 +66,7 @@ internal static class ValueReader
             return null;
         }
 
-        return (int)value;
+        return value;
     }
 
     /// <summary>A number, whole or not.</summary>
