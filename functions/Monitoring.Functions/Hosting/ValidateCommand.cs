@@ -34,7 +34,7 @@ public static class ValidateCommand
         {
             var spec = result.Spec!;
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{path}: valid. {Count(spec.Checks.Length, "check")} ({spec.Checks.Count(c => c.Enabled)} enabled), {Count(spec.Services.Count, "service")}."));
+                $"{path}: valid. {Count(spec.Checks.Length, "check")} ({spec.Checks.Count(c => c.Enabled)} enabled), {Count(spec.DataChecks.Length, "data check")}, {Count(spec.Slos.Length, "SLO")}, {Count(spec.Services.Count, "service")}."));
             return Valid;
         }
 
