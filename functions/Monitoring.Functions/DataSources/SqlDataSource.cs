@@ -24,7 +24,7 @@ namespace Monitoring.Functions.DataSources;
 /// last-updated time is the newest across their reads, so a query that filters <c>last_updated</c> by the range
 /// only sees updates inside the ranges; when only the last-updated time is asked, the query runs once for the last
 /// day (<c>@from</c> = now − 1 day, <c>@to</c> = now). A query that answers no row means no data: no last-updated
-/// time and no rows.
+/// time and no rows. Timestamps without a zone (<c>timestamp</c>, <c>datetime2</c>) are taken as UTC.
 /// </para>
 /// <para>
 /// Failures become <see cref="DataSourceException"/>s whose messages name the server, database and user but never the
