@@ -8,6 +8,7 @@ using Monitoring.Core.Ports;
 using Monitoring.Core.Secrets;
 using Monitoring.Functions.Api;
 using Monitoring.Functions.DataChecks;
+using Monitoring.Functions.DataSources;
 using Monitoring.Functions.Demo;
 using Monitoring.Functions.Execution;
 using Monitoring.Functions.FanOut;
@@ -184,8 +185,8 @@ public static class MonitoringApp
     private static void AddDataChecks(IServiceCollection services)
     {
         // Sources that need no Azure set-up; the Azure ones (kql, adf, and storage via settings) are added by AddAzure.
-        // MERGE services.AddSingleton<IDataSource>(sp => new SqlDataSource(sp.GetRequiredService<IEnvironmentVariables>()));
-        // MERGE services.AddSingleton<IDataSource>(sp => new HttpJsonDataSource(sp.GetRequiredService<HttpClient>(), sp.GetRequiredService<IEnvironmentVariables>()));
+        services.AddSingleton<IDataSource>(sp => new SqlDataSource(sp.GetRequiredService<IEnvironmentVariables>(), sp.GetRequiredService<SecretRedactor>()));
+        services.AddSingleton<IDataSource>(sp => new HttpJsonDataSource(sp.GetRequiredService<HttpClient>(), sp.GetRequiredService<IEnvironmentVariables>(), sp.GetRequiredService<SecretRedactor>()));
         services.AddSingleton<SchemaBaselines>();
         services.AddSingleton<DataCheckSchedule>();
         services.AddSingleton<DataCheckBoard>();

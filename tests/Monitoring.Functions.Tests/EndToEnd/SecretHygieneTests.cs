@@ -31,11 +31,11 @@ public sealed class SecretHygieneTests
     [Fact]
     public async Task Secret_AppearsInNoLogStoredResultOrApiAnswer_WhenChecksPassAndFail()
     {
-        // The leaky checks go at the end of the checks list, just before the sample's SLOs.
+        // The leaky checks go at the end of the checks list, just before the sample's data checks.
         var spec = await TestApp.WriteSpecAsync(sample =>
         {
-            var slos = sample.IndexOf("\n\n# Service level objectives", StringComparison.Ordinal);
-            Assert.True(slos > 0, "The sample spec has no SLO section comment.");
+            var slos = sample.IndexOf("\n\n# Data checks", StringComparison.Ordinal);
+            Assert.True(slos > 0, "The sample spec has no data-check section comment.");
             return string.Concat(sample.AsSpan(0, slos), LeakyChecks, sample.AsSpan(slos));
         });
         await using var app = await TestApp.StartAsync(spec);
@@ -45,6 +45,11 @@ public sealed class SecretHygieneTests
         using (var cycle = await app.Client.PostAsync("/SyntheticChecks", new StringContent("""{"Data":{},"Metadata":{}}""", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken))
         {
             answers.Append(await cycle.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        }
+
+        using (var dataCycle = await app.Client.PostAsync("/DataChecks", new StringContent("""{"Data":{},"Metadata":{}}""", Encoding.UTF8, "application/json"), TestContext.Current.CancellationToken))
+        {
+            answers.Append(await dataCycle.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
         }
 
         var status = await DemoJourneyTests.GetStatusAsync(app);

@@ -39,7 +39,7 @@ public sealed class SloTests
         await PostAsync(app, "/SloEvaluation", TimerPayload);
         var healthy = await GetSlosAsync(app);
 
-        Assert.Equal(6, healthy["slos"]!.AsArray().Count);
+        Assert.Equal(7, healthy["slos"]!.AsArray().Count);
         var checkout = Slo(healthy, "checkout-availability");
         Assert.Equal(99.9, checkout["objective"]!.GetValue<double>());
         Assert.Equal("30d", (string?)checkout["window"]);
@@ -64,7 +64,7 @@ public sealed class SloTests
         Assert.Equal("page", (string?)checkout["alertState"]);
         Assert.True(checkout["budgetRemaining"]!.GetValue<double>() < 0);
         Assert.Equal(100, Slo(failing, "login-availability")["budgetRemaining"]!.GetValue<double>());
-        Assert.Equal(2 * 6, CountSloRows(app.DatabasePath));
+        Assert.Equal(2 * 7, CountSloRows(app.DatabasePath));
 
         // The burn goes through the alert engine: one critical SLO page, with the service's owners, in the outbox.
         var pages = await OutboxAlerts.ForKeyAsync(app.App.Services.GetRequiredService<OutboxFile>(), "slo:checkout-availability:page");
