@@ -36,7 +36,7 @@ public static class SliKql
 
         var oldest = windows.Max();
         var kql = new StringBuilder();
-        kql.Append(Invariant($"let Now = datetime({now.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ});\n"));
+        kql.Append("let Now = ").Append(DateTimeLiteral(now)).Append(";\n");
         kql.Append(Invariant($"let Oldest = Now - {Span(oldest)};\n"));
         var branches = new List<string>();
         foreach (var (index, query) in queries)
@@ -67,6 +67,9 @@ public static class SliKql
         return "\"" + value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal)
             .Replace("\n", "\\n", StringComparison.Ordinal).Replace("\r", "\\r", StringComparison.Ordinal) + "\"";
     }
+
+    /// <summary>A datetime literal of the UTC instant <paramref name="value"/>, to the tick: <c>datetime(2026-11-23T09:58:12.1234567Z)</c>.</summary>
+    public static string DateTimeLiteral(DateTimeOffset value) => Invariant($"datetime({value.UtcDateTime:yyyy-MM-ddTHH:mm:ss.fffffffZ})");
 
     private static IEnumerable<string> Branches(int index, SliQuery query, IReadOnlyList<TimeSpan> windows)
     {

@@ -56,6 +56,41 @@ public sealed class StorageConnectionTests
         Assert.Contains("AzureWebJobsStorage__tableServiceUri", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void From_ReadsANamedConnection_AsBindingsReadTheirs()
+    {
+        var settings = Settings(
+            ("Landing:accountName", "stlanding"),
+            ("Landing:clientId", "1111-client"),
+            ("Archive", "UseDevelopmentStorage=true"));
+
+        var landing = StorageConnection.From("Landing", settings)!;
+        var archive = StorageConnection.From("Archive", settings)!;
+
+        Assert.Equal(("Landing", "https://stlanding.blob.core.windows.net/", "1111-client"), (landing.Name, landing.BlobServiceUri!.AbsoluteUri, landing.ClientId));
+        Assert.Equal("127.0.0.1:10000", archive.CreateBlobServiceClient(() => throw new InvalidOperationException("no credential for a connection string")).Uri.Authority);
+        Assert.Equal("127.0.0.1:10002", archive.CreateTableServiceClient(() => throw new InvalidOperationException("no credential for a connection string")).Uri.Authority);
+        Assert.Null(StorageConnection.From("Missing", settings));
+    }
+
+    [Fact]
+    public void CreateBlobServiceClient_UsesTheIdentity_AndNamesTheSettings_WhenThereIsNoBlobService()
+    {
+        var byUri = StorageConnection.From("Landing", Settings(("Landing:blobServiceUri", "https://landing.blob.core.windows.net/")))!;
+        var tablesOnly = StorageConnection.From("Landing", Settings(("Landing:tableServiceUri", "https://landing.table.core.windows.net/")))!;
+        var asked = 0;
+
+        var client = byUri.CreateBlobServiceClient(() =>
+        {
+            asked++;
+            return new Support.StaticTokenCredential("t");
+        });
+        var error = Assert.Throws<InvalidOperationException>(() => tablesOnly.CreateBlobServiceClient(() => new Support.StaticTokenCredential("t")));
+
+        Assert.Equal(("landing.blob.core.windows.net", 1), (client.Uri.Host, asked));
+        Assert.Contains("Landing__blobServiceUri", error.Message, StringComparison.Ordinal);
+    }
+
     private static Func<string, string?> Settings(params (string Key, string Value)[] settings) =>
         key => settings.FirstOrDefault(s => s.Key == key).Value;
 }

@@ -7,7 +7,8 @@ namespace Monitoring.Azure.Tests.Support;
 
 /// <summary>
 /// The official KQL parser (npm <c>@kusto/language-service-next</c>, pinned in tests/tooling), run by node over
-/// tests/tooling/kql-check.js against the schemas of the monitor tables, which are the tables the product deploys.
+/// tests/tooling/kql-check.js against the schemas of the monitor tables, which are the tables the product deploys, and
+/// of the workspace tables it reads (<see cref="WorkspaceTables"/>).
 /// </summary>
 internal static class KqlParser
 {
@@ -21,7 +22,7 @@ internal static class KqlParser
     {
         var request = new JsonObject
         {
-            ["tables"] = new JsonArray([.. MonitorTables.All.Select(table => (JsonNode)new JsonObject
+            ["tables"] = new JsonArray([.. MonitorTables.All.Concat(WorkspaceTables.All).Select(table => (JsonNode)new JsonObject
             {
                 ["name"] = table.Name,
                 ["columns"] = new JsonArray([.. table.Columns.Select(column => (JsonNode)new JsonObject

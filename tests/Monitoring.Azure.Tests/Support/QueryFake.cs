@@ -29,6 +29,12 @@ public sealed class QueryFake : IAsyncDisposable
     /// <summary>The answer to the next successful query: the <c>PrimaryResult</c> table's columns and rows.</summary>
     public (string[] Columns, object?[][] Rows) Answer { get; set; } = ([], []);
 
+    /// <summary>
+    /// When set, answers each successful query by its text, columns typed, instead of <see cref="Answer"/> (one range's
+    /// counts, the schema, the runs).
+    /// </summary>
+    public Func<string, (string[] Columns, string[] Types, object?[][] Rows)>? AnswerFor { get; set; }
+
     /// <summary>The KQL types of <see cref="Answer"/>'s columns, in order; null answers every column as long.</summary>
     public string[]? ColumnTypes { get; set; }
 
@@ -92,6 +98,19 @@ public sealed class QueryFake : IAsyncDisposable
         await context.Response.WriteAsJsonAsync(Error("BadArgumentError", "The request had some invalid properties"));
     });
 
+    /// <summary>The next call gets no answer until the client gives up, as a query stuck in the service does.</summary>
+    public void Stall() => Enqueue(async context =>
+    {
+        try
+        {
+            await Task.Delay(Timeout.InfiniteTimeSpan, context.RequestAborted);
+        }
+        catch (OperationCanceledException)
+        {
+            // The client hung up.
+        }
+    });
+
     /// <inheritdoc/>
     public async ValueTask DisposeAsync()
     {
@@ -129,18 +148,18 @@ public sealed class QueryFake : IAsyncDisposable
             return;
         }
 
-        await context.Response.WriteAsJsonAsync(Table());
+        await context.Response.WriteAsJsonAsync(Table(body.RootElement.GetProperty("query").GetString()!));
     }
 
-    private JsonObject Table()
+    private JsonObject Table(string? query = null)
     {
-        var (columns, rows) = Answer;
+        var (columns, types, rows) = query is not null && AnswerFor is { } answer ? answer(query) : (Answer.Columns, ColumnTypes, Answer.Rows);
         return new JsonObject
         {
             ["tables"] = new JsonArray(new JsonObject
             {
                 ["name"] = "PrimaryResult",
-                ["columns"] = new JsonArray([.. columns.Select((c, i) => (JsonNode)new JsonObject { ["name"] = c, ["type"] = ColumnTypes?[i] ?? "long" })]),
+                ["columns"] = new JsonArray([.. columns.Select((c, i) => (JsonNode)new JsonObject { ["name"] = c, ["type"] = types?[i] ?? "long" })]),
                 ["rows"] = new JsonArray([.. rows.Select(r => (JsonNode)new JsonArray([.. r.Select(v => JsonValue.Create(v))]))]),
             }),
         };
