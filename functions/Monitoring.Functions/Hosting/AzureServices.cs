@@ -5,12 +5,14 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Monitoring.Azure.AppInsights;
 using Monitoring.Azure.Configuration;
+using Monitoring.Azure.DataSources;
 using Monitoring.Azure.Email;
 using Monitoring.Azure.FanOut;
 using Monitoring.Azure.Ingestion;
 using Monitoring.Azure.Query;
 using Monitoring.Azure.State;
 using Monitoring.Core.Ports;
+using Monitoring.Core.Secrets;
 using Monitoring.Functions.Execution;
 using Monitoring.Functions.Telemetry;
 using Monitoring.Local.Sqlite;
@@ -52,6 +54,7 @@ internal static class AzureServices
             throw new InvalidOperationException("The Azure settings are incomplete: " + string.Join(" ", problems));
         }
 
+        AddStorageDataSources(services, configuration, monitor);
         if (storage is null && appInsights is null && !monitor.Ingests && !monitor.Queries && !monitor.SendsEmail)
         {
             return;
@@ -89,12 +92,23 @@ internal static class AzureServices
             services.AddSingleton(sp => new LogsQueryClient(monitor.LogsQueryEndpoint, sp.GetRequiredService<TokenCredential>(), sp.GetRequiredService<LogsQueryClientOptions>()));
             services.Replace(ServiceDescriptor.Singleton<ISliReader>(sp => new LogAnalyticsSliReader(sp.GetRequiredService<LogsQueryClient>(), monitor.WorkspaceId!)));
             services.AddSingleton<IKqlDataSource>(sp => new LogAnalyticsKqlSource(sp.GetRequiredService<LogsQueryClient>(), monitor.WorkspaceId!));
+            services.AddSingleton<IDataSource>(sp => new KqlDataSource(sp.GetRequiredService<IKqlDataSource>(), sp.GetRequiredService<SecretRedactor>()));
+            services.AddSingleton<IDataSource>(sp => new AdfDataSource(sp.GetRequiredService<IKqlDataSource>(), sp.GetRequiredService<SecretRedactor>()));
         }
 
         if (appInsights is not null)
         {
             AddAppInsights(services, appInsights);
         }
+    }
+
+    // Blob and table data sources name their storage connection in the spec and read its settings when they run, so
+    // they are there whether or not the app itself keeps anything in storage (locally, against Azurite, say).
+    private static void AddStorageDataSources(IServiceCollection services, ConfigurationManager configuration, AzureMonitorSettings monitor)
+    {
+        TokenCredential Identity(string? clientId) => new DefaultAzureCredential(new DefaultAzureCredentialOptions { ManagedIdentityClientId = clientId ?? monitor.ManagedIdentityClientId });
+        services.AddSingleton<IDataSource>(_ => new BlobDataSource(key => configuration[key], Identity));
+        services.AddSingleton<IDataSource>(_ => new TableDataSource(key => configuration[key], Identity));
     }
 
     // Alert state in Tables and the fan-out queue with its poison queue.
