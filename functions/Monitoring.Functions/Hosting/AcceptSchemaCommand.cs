@@ -12,7 +12,11 @@ namespace Monitoring.Functions.Hosting;
 public static class AcceptSchemaCommand
 {
     /// <summary>Runs the command; exit 0 when accepted, 1 when there is nothing to accept, 2 on a usage mistake.</summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter error)
+    /// <param name="arguments">The data check's name, then optionally the spec file.</param>
+    /// <param name="output">Where the accepted schema is written.</param>
+    /// <param name="error">Where mistakes are written.</param>
+    /// <param name="settings">Further configuration, as <c>--Key=value</c> (the store's path, say); the environment's apply too.</param>
+    public static async Task<int> RunAsync(IReadOnlyList<string> arguments, TextWriter output, TextWriter error, IReadOnlyList<string>? settings = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         ArgumentNullException.ThrowIfNull(output);
@@ -23,13 +27,13 @@ public static class AcceptSchemaCommand
             return ValidateCommand.Usage;
         }
 
-        var settings = new List<string> { "--Monitoring:Scheduler=false", "--Monitoring:Demo=false" };
+        var configuration = new List<string> { "--Monitoring:Scheduler=false", "--Monitoring:Demo=false" };
         if (arguments.Count == 2)
         {
-            settings.Add("--Monitoring:SpecPath=" + Path.GetFullPath(arguments[1]));
+            configuration.Add("--Monitoring:SpecPath=" + Path.GetFullPath(arguments[1]));
         }
 
-        await using var app = MonitoringApp.Build([.. settings]);
+        await using var app = MonitoringApp.Build([.. configuration, .. settings ?? []]);
         var name = arguments[0];
         var check = app.Services.GetRequiredService<SpecProvider>().Spec.FindDataCheck(name);
         if (check?.Rules.Schema is null)

@@ -85,6 +85,38 @@ public sealed class DataCheckTests
     }
 
     [Fact]
+    public async Task AcceptSchemaCommand_MakesTheObservedSchemaTheBaseline_InTheStore()
+    {
+        await using var app = await TestApp.StartAsync();
+        var store = "--Monitoring:DatabasePath=" + app.DatabasePath;
+        var (nothingYet, _, nothingError) = await AcceptWithCommandAsync(["orders-feed", TestApp.SampleSpecPath], store);
+        Assert.Equal((1, true), (nothingYet, nothingError.Contains("has not read a schema yet", StringComparison.Ordinal)));
+
+        await PostAsync(app, "/DataChecks", TimerPayload);
+        await PutFeedFaultAsync(app, """{"dropColumn":"customer"}""");
+        Assert.Equal("Failed", (string?)Result(await RunAsync(app, "orders-feed"), "schema")["outcome"]);
+
+        var (exit, output, _) = await AcceptWithCommandAsync(["orders-feed", TestApp.SampleSpecPath], store);
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Accepted the schema of orders-feed (4 columns): id string, total number, currency string, createdAt string.", output, StringComparison.Ordinal);
+        Assert.Equal("Healthy", (string?)Result(await RunAsync(app, "orders-feed"), "schema")["outcome"]);
+    }
+
+    [Theory]
+    [InlineData("no-such-feed", "The spec has no data check named 'no-such-feed'.")]
+    [InlineData("checkout", "The spec has no data check named 'checkout'.")]
+    public async Task AcceptSchemaCommand_RefusesWithUsage_WhenTheNameIsNoDataCheck(string name, string expected)
+    {
+        await using var app = await TestApp.StartAsync();
+
+        var (exit, _, error) = await AcceptWithCommandAsync([name, TestApp.SampleSpecPath], "--Monitoring:DatabasePath=" + app.DatabasePath);
+
+        Assert.Equal(2, exit);
+        Assert.Contains(expected, error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AcceptSchema_Answers404_ForAnUnknownDataCheck()
     {
         await using var app = await TestApp.StartAsync();
@@ -131,6 +163,14 @@ public sealed class DataCheckTests
         var pages = await OutboxAlerts.ForKeyAsync(app.App.Services.GetRequiredService<OutboxFile>(), "slo:orders-freshness:page");
         Assert.Equal(("critical", "Firing"), ((string?)Assert.Single(pages)["severity"], (string?)pages[0]["kind"]));
         Assert.Equal("firing", await AlertStateAsync(app, "data:orders-feed:freshness"));
+    }
+
+    private static async Task<(int Exit, string Output, string Error)> AcceptWithCommandAsync(string[] arguments, string store)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = await Monitoring.Functions.Hosting.AcceptSchemaCommand.RunAsync(arguments, output, error, [store]);
+        return (exit, output.ToString(), error.ToString());
     }
 
     private static async Task TickAsync(TestApp app, FakeTimeProvider time)
