@@ -11,7 +11,7 @@ namespace Monitoring.Functions.Api;
 /// <param name="Source">The source kind.</param>
 /// <param name="Enabled">False when it never runs.</param>
 /// <param name="Interval">How often it reads, e.g. 5m.</param>
-/// <param name="Rules">The rule kinds it judges.</param>
+/// <param name="Rules">The kinds of verdict each read gives (and of alert it has): connection first, then its rules.</param>
 /// <param name="EvaluatedAt">When it last read its source; null before the first read.</param>
 /// <param name="Outcome">The worst outcome of the last read; null before the first read.</param>
 /// <param name="NotEvaluable">Why this app cannot read the source, or null.</param>
@@ -42,45 +42,12 @@ public sealed record DataCheckView(
             check.Source.Kind,
             check.Enabled,
             Durations.Format(check.Interval),
-            RuleKinds(check.Rules),
+            DataCheckAlerts.Kinds(check),
             latest?.At,
             latest?.Outcome.ToString(),
             notEvaluable,
             latest is null ? [] : [.. latest.Results.Select(DataRuleView.From)],
             schema);
-    }
-
-    /// <summary>The kinds of the rules that are set, in spec order.</summary>
-    public static ImmutableArray<string> RuleKinds(DataRulesSpec rules)
-    {
-        ArgumentNullException.ThrowIfNull(rules);
-        var kinds = ImmutableArray.CreateBuilder<string>();
-        if (rules.Freshness is not null)
-        {
-            kinds.Add(DataRuleKinds.Freshness);
-        }
-
-        if (rules.Volume is not null)
-        {
-            kinds.Add(DataRuleKinds.Volume);
-        }
-
-        if (rules.Anomaly is not null)
-        {
-            kinds.Add(DataRuleKinds.Anomaly);
-        }
-
-        if (rules.Schema is not null)
-        {
-            kinds.Add(DataRuleKinds.Schema);
-        }
-
-        if (rules.Pipeline is not null)
-        {
-            kinds.Add(DataRuleKinds.Pipeline);
-        }
-
-        return kinds.ToImmutable();
     }
 }
 
