@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Monitoring.Testing;
 using Monitoring.Azure.DataSources;
 using Monitoring.Azure.Query;
 using Monitoring.Azure.Tests.Support;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Monitoring.Testing;
 using Monitoring.Azure.DataSources;
 using Monitoring.Azure.Query;
 using Monitoring.Azure.Tests.Support;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Monitoring.Testing;
 using Monitoring.Azure.Query;
 using Monitoring.Azure.Tests.Support;
 using Monitoring.Core.DataSources;

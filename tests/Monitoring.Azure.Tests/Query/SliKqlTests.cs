@@ -1,5 +1,5 @@
+using Monitoring.Testing;
 using Monitoring.Azure.Query;
-using Monitoring.Azure.Tests.Support;
 using Monitoring.Core.Slo;
 using Monitoring.Core.Spec;
 using Xunit;

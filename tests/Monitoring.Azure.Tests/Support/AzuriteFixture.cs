@@ -60,7 +60,7 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
             return;
         }
 
-        var script = Path.Combine(ToolingDirectory(), "node_modules", "azurite", "dist", "src", "azurite.js");
+        var script = Path.Combine(Monitoring.Testing.TestTooling.Directory(), "node_modules", "azurite", "dist", "src", "azurite.js");
         if (!File.Exists(script))
         {
             throw new InvalidOperationException($"Azurite is not installed at {script}: run 'npm ci' in tests/tooling (the test project's build does it).");
@@ -180,21 +180,6 @@ public sealed partial class AzuriteFixture : IAsyncLifetime
         {
             return new Uri(string.Create(CultureInfo.InvariantCulture, $"http://{host}:{ports[service]}/{AccountName}"));
         }
-    }
-
-    /// <summary>tests/tooling, found from the test binaries upwards, so the tests run from any working directory.</summary>
-    internal static string ToolingDirectory()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "tests", "tooling");
-            if (File.Exists(Path.Combine(candidate, "package.json")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new InvalidOperationException("tests/tooling was not found above " + AppContext.BaseDirectory);
     }
 
     [GeneratedRegex(@"Azurite (?<service>Blob|Queue|Table) service is successfully listening at http://127\.0\.0\.1:(?<port>\d+)")]

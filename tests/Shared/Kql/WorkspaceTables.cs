@@ -1,14 +1,14 @@
 using System.Collections.Immutable;
 using Monitoring.Core.Results;
 
-namespace Monitoring.Azure.Tests.Support;
+namespace Monitoring.Testing;
 
 /// <summary>
 /// Tables of a Log Analytics workspace that the product reads but does not deploy, declared for the KQL parser next to
 /// the monitor tables: Data Factory's <c>ADFPipelineRun</c>, as the Azure Monitor Logs table reference documents it,
 /// and a sample custom table that the tests' data-check queries read.
 /// </summary>
-internal static class WorkspaceTables
+public static class WorkspaceTables
 {
     /// <summary>
     /// <c>ADFPipelineRun</c> (Azure Monitor Logs reference, "ADFPipelineRun"): one row per pipeline-run status change of

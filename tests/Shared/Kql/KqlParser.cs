@@ -3,14 +3,14 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Monitoring.Core.Results;
 
-namespace Monitoring.Azure.Tests.Support;
+namespace Monitoring.Testing;
 
 /// <summary>
 /// The official KQL parser (npm <c>@kusto/language-service-next</c>, pinned in tests/tooling), run by node over
 /// tests/tooling/kql-check.js against the schemas of the monitor tables, which are the tables the product deploys, and
 /// of the workspace tables it reads (<see cref="WorkspaceTables"/>).
 /// </summary>
-internal static class KqlParser
+public static class KqlParser
 {
     private static readonly JsonSerializerOptions Web = new(JsonSerializerDefaults.Web);
 
@@ -41,7 +41,7 @@ internal static class KqlParser
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        start.ArgumentList.Add(Path.Combine(AzuriteFixture.ToolingDirectory(), "kql-check.js"));
+        start.ArgumentList.Add(Path.Combine(TestTooling.Directory(), "kql-check.js"));
         using var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
         await process.StandardInput.WriteAsync(request.ToJsonString());
         process.StandardInput.Close();
