@@ -167,6 +167,18 @@ module functionApp 'app/functionapp.bicep' = {
 //   functionApp.outputs.id / .name                 the Functions app
 //   functionApp.outputs.defaultHostName            its host name (webhook receivers: https://<host>/api/...)
 
+// The executive, on-call and data-quality workbooks from workbooks/, pointed at the workspace.
+module workbooks 'app/workbooks.bicep' = {
+  name: 'workbooks'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    workspaceId: monitor.outputs.workspaceId
+    resourceToken: resourceToken
+  }
+}
+
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
 output AZURE_RESOURCE_GROUP string = rg.name
@@ -189,3 +201,5 @@ output DCR_LOGS_INGESTION_ENDPOINT string = monitor.outputs.logsIngestionEndpoin
 
 output ACS_ENDPOINT string = email.outputs.endpoint
 output EMAIL_SENDER string = email.outputs.sender
+
+output WORKBOOK_IDS object = workbooks.outputs.workbookIds
