@@ -11,6 +11,10 @@
 // action group on purpose: info is recorded in MonitorAlert_CL and shown in the workbooks and on the status page,
 // and nobody is notified.
 //
+// Queries: skipQueryValidation, because Azure validates a rule's query against the workspace at deployment, and the
+// custom tables (created by the core template) or AppRequests (created with Application Insights' first data) may not
+// exist yet on a first deployment. The same queries pass the official KQL parser in tests/Monitoring.Infra.Tests.
+//
 // Maintenance windows: no alert processing rules (Microsoft.AlertsManagement/actionRules) here, on purpose. The
 // transition rules read the engine's own states, which already honour the spec's maintenance windows and silences
 // (a muted alert is "silenced", not "firing"), and the engine re-announces at the end of a window what is still
@@ -36,7 +40,7 @@ param functionAppName string
 @description('Default host name of the function app, e.g. func-abc.azurewebsites.net: where the webhook posts.')
 param functionAppHostName string
 
-@description('Who receives critical alerts by email. Azure Monitor sends these itself, so they arrive even when the app\'s own channels fail.')
+@description('Who receives critical alerts by email (and warnings, when no Teams URL is set). Azure Monitor sends these itself, so they arrive even when the app\'s own channels fail. With no address and no Teams URL the groups notify nobody; fired alerts still show in Azure Monitor.')
 param alertEmails string[]
 
 @secure()
@@ -114,6 +118,7 @@ resource criticalTransitions 'Microsoft.Insights/scheduledQueryRules@2026-03-01'
     windowSize: 'PT5M'
     overrideQueryTimeRange: 'P2D'
     autoMitigate: true
+    skipQueryValidation: true
     criteria: {
       allOf: [
         {
@@ -162,6 +167,7 @@ resource warningTransitions 'Microsoft.Insights/scheduledQueryRules@2026-03-01' 
     windowSize: 'PT5M'
     overrideQueryTimeRange: 'P2D'
     autoMitigate: true
+    skipQueryValidation: true
     criteria: {
       allOf: [
         {
@@ -210,6 +216,7 @@ resource heartbeatMissing 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = 
     evaluationFrequency: 'PT5M'
     windowSize: 'PT10M'
     autoMitigate: true
+    skipQueryValidation: true
     criteria: {
       allOf: [
         {
@@ -250,6 +257,7 @@ resource functionFailures 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = 
     evaluationFrequency: 'PT5M'
     windowSize: 'PT15M'
     autoMitigate: true
+    skipQueryValidation: true
     criteria: {
       allOf: [
         {
@@ -296,6 +304,7 @@ resource deliveryFailing 'Microsoft.Insights/scheduledQueryRules@2026-03-01' = {
     evaluationFrequency: 'PT5M'
     windowSize: 'PT15M'
     autoMitigate: true
+    skipQueryValidation: true
     criteria: {
       allOf: [
         {

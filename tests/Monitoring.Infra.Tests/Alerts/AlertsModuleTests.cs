@@ -220,15 +220,19 @@ public sealed class AlertsModuleTests
     }
 
     [Fact]
-    public async Task EveryRuleQuery_PassesTheOfficialKqlParser()
+    public async Task EveryRuleQuery_PassesTheOfficialKqlParser_WhichStandsInForAzuresSkippedValidation()
     {
         var template = await DeployAsync(teams: true);
-        var queries = template.Resources(RuleType).Select(Query).ToList();
+        var rules = template.Resources(RuleType);
+        var queries = rules.Select(Query).ToList();
 
         var diagnostics = await KqlParser.CheckAsync(queries, Cancellation);
 
         Assert.Equal(5, diagnostics.Count);
         Assert.All(queries.Zip(diagnostics), pair => Assert.True(pair.Second.Count == 0, $"{pair.First}\n{string.Join("; ", pair.Second.Select(d => d.Message))}"));
+
+        // Azure would validate against tables a first deployment may not have yet; the parser has validated instead.
+        Assert.All(rules, r => Assert.True((bool?)r["properties"]!["skipQueryValidation"], $"{r["name"]} validates its query at deployment."));
     }
 
     private static string Query(JsonObject rule) => (string)rule["properties"]!["criteria"]!["allOf"]![0]!["query"]!;
