@@ -26,9 +26,11 @@ public static class TeamsCardBuilder
             },
         };
 
+        // The card's buttons link the first alert's runbook; in a group, each alert links its own as well.
+        var grouped = message.Alerts.Length > 1;
         foreach (var alert in message.Alerts.Take(NotificationText.MaxListed))
         {
-            body.Add(AlertContainer(alert));
+            body.Add(AlertContainer(alert, grouped));
         }
 
         if (message.Alerts.Length > NotificationText.MaxListed)
@@ -72,7 +74,7 @@ public static class TeamsCardBuilder
         };
     }
 
-    private static JsonObject AlertContainer(Notification alert)
+    private static JsonObject AlertContainer(Notification alert, bool linkRunbook)
     {
         var facts = new JsonArray
         {
@@ -95,16 +97,22 @@ public static class TeamsCardBuilder
             facts.Add(Fact("Last error", alert.LastError));
         }
 
+        var items = new JsonArray
+        {
+            new JsonObject { ["type"] = "TextBlock", ["text"] = alert.AlertName, ["weight"] = "Bolder", ["wrap"] = true },
+            new JsonObject { ["type"] = "TextBlock", ["text"] = alert.Summary, ["wrap"] = true },
+            new JsonObject { ["type"] = "FactSet", ["facts"] = facts },
+        };
+        if (linkRunbook && alert.RunbookUrl is not null)
+        {
+            items.Add(new JsonObject { ["type"] = "TextBlock", ["text"] = $"[Runbook]({alert.RunbookUrl.AbsoluteUri})", ["wrap"] = true });
+        }
+
         return new JsonObject
         {
             ["type"] = "Container",
             ["separator"] = true,
-            ["items"] = new JsonArray
-            {
-                new JsonObject { ["type"] = "TextBlock", ["text"] = alert.AlertName, ["weight"] = "Bolder", ["wrap"] = true },
-                new JsonObject { ["type"] = "TextBlock", ["text"] = alert.Summary, ["wrap"] = true },
-                new JsonObject { ["type"] = "FactSet", ["facts"] = facts },
-            },
+            ["items"] = items,
         };
     }
 

@@ -14,6 +14,12 @@ public sealed record NotificationsSpec(
     ImmutableArray<string> DefaultChannels,
     Uri? StatusPageUrl)
 {
+    /// <summary>
+    /// Where the runbooks of alert types are published (the repository's <c>docs/runbooks/</c>, say): an alert whose
+    /// service names no runbook links to the runbook of its type under this URL. Null: the copies the app serves itself.
+    /// </summary>
+    public Uri? RunbookBaseUrl { get; init; }
+
     /// <summary>The name of the built-in outbox channel, always available.</summary>
     public const string OutboxChannel = "outbox";
 

@@ -21,6 +21,7 @@ public sealed partial class AlertingCycle(
     NotificationDispatcher dispatcher,
     Router router,
     CheckSchedule schedule,
+    RunbookLinks runbooks,
     TimeProvider time,
     ILogger<AlertingCycle> logger) : IRunObserver
 {
@@ -51,9 +52,15 @@ public sealed partial class AlertingCycle(
         await ObserveAsync(CheckAlerts.Observe(check, service, run), now, cancellationToken);
     }
 
-    /// <summary>Observes what another source saw (SLO burn rates), records the transitions and delivers their notifications.</summary>
-    public async Task ObserveAsync(IReadOnlyList<AlertObservation> observations, DateTimeOffset now, CancellationToken cancellationToken) =>
-        await RecordAsync(await engine.EvaluateAsync(observations, now, cancellationToken), cancellationToken);
+    /// <summary>
+    /// Observes what a source saw (check runs, SLO burn rates, data checks, the spool), records the transitions and
+    /// delivers their notifications. Every alert is linked to a runbook here: its service's, or the runbook of its type.
+    /// </summary>
+    public async Task ObserveAsync(IReadOnlyList<AlertObservation> observations, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(observations);
+        await RecordAsync(await engine.EvaluateAsync([.. observations.Select(runbooks.Link)], now, cancellationToken), cancellationToken);
+    }
 
     /// <summary>
     /// Re-checks every alert against silences and maintenance windows at <paramref name="now"/>, so a

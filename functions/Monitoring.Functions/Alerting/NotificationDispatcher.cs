@@ -67,43 +67,76 @@ public sealed partial class NotificationDispatcher(
         return records;
     }
 
+    /// <summary>
+    /// Delivers <paramref name="message"/> to <paramref name="channel"/>, a channel the spec does not declare (the Teams
+    /// URL of Azure Monitor alerts, say), logging and recording the delivery like any other.
+    /// </summary>
+    public async Task<DeliveryRecord> DeliverToAsync(string routeName, INotificationChannel channel, NotificationMessage message, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(channel);
+        ArgumentNullException.ThrowIfNull(message);
+        var log = new List<DeliveryLogEntry>();
+        var record = await DeliverOneAsync(routeName, channel.Name, channel, message, log, cancellationToken);
+        await RecordAsync(log, cancellationToken);
+        return record;
+    }
+
+    /// <summary>
+    /// Records that <paramref name="message"/> could not even be attempted on the channel <paramref name="channelName"/>
+    /// (of <paramref name="channelKind"/>) because of <paramref name="error"/>, e.g. its URL is not configured: a failed
+    /// delivery with no attempt, in the log and the delivery log.
+    /// </summary>
+    public async Task<DeliveryRecord> RecordUndeliverableAsync(string routeName, string channelName, string channelKind, NotificationMessage message, string error, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var result = new DeliveryResult(false, 0, null, redactor.Redact(error), TimeSpan.Zero);
+        DeliveryFailed(logger, routeName, channelName, message.GroupKey, message.Alerts.Length, 0, result.Error);
+        await RecordAsync([DeliveryLogEntry.For(time.GetUtcNow(), routeName, channelName, channelKind, message, result)], cancellationToken);
+        return new DeliveryRecord(routeName, channelName, message.GroupKey, message.Alerts.Length, result);
+    }
+
     private async Task<List<DeliveryRecord>> DeliverEachAsync(string routeName, IReadOnlyList<string> channelNames, NotificationMessage message, List<DeliveryLogEntry> log, CancellationToken cancellationToken)
     {
         var records = new List<DeliveryRecord>();
         foreach (var channelName in channelNames)
         {
-            var startedAt = time.GetUtcNow();
             if (!channels.TryGetValue(channelName, out var channel))
             {
                 UnknownChannel(logger, routeName, channelName);
                 var unknown = new DeliveryResult(false, 0, null, "no such channel", TimeSpan.Zero);
                 records.Add(new DeliveryRecord(routeName, channelName, message.GroupKey, message.Alerts.Length, unknown));
-                log.Add(DeliveryLogEntry.For(startedAt, routeName, channelName, null, message, unknown));
+                log.Add(DeliveryLogEntry.For(time.GetUtcNow(), routeName, channelName, null, message, unknown));
                 continue;
             }
 
-            var delivered = await channel.DeliverAsync(message, cancellationToken);
-
-            // Channels redact their errors already; redacting again here keeps the log safe from a channel that forgets.
-            var result = delivered with { Error = redactor.Redact(delivered.Error) };
-            if (result.Delivered)
-            {
-                Delivered(logger, routeName, channelName, message.GroupKey, message.Alerts.Length, result.Attempts, (long)result.Duration.TotalMilliseconds);
-            }
-            else if (result.Held)
-            {
-                Held(logger, routeName, channelName, message.GroupKey, message.Alerts.Length, result.Error);
-            }
-            else
-            {
-                DeliveryFailed(logger, routeName, channelName, message.GroupKey, message.Alerts.Length, result.Attempts, result.Error);
-            }
-
-            records.Add(new DeliveryRecord(routeName, channelName, message.GroupKey, message.Alerts.Length, result));
-            log.Add(DeliveryLogEntry.For(startedAt, routeName, channelName, channel.Kind, message, result));
+            records.Add(await DeliverOneAsync(routeName, channelName, channel, message, log, cancellationToken));
         }
 
         return records;
+    }
+
+    private async Task<DeliveryRecord> DeliverOneAsync(string routeName, string channelName, INotificationChannel channel, NotificationMessage message, List<DeliveryLogEntry> log, CancellationToken cancellationToken)
+    {
+        var startedAt = time.GetUtcNow();
+        var delivered = await channel.DeliverAsync(message, cancellationToken);
+
+        // Channels redact their errors already; redacting again here keeps the log safe from a channel that forgets.
+        var result = delivered with { Error = redactor.Redact(delivered.Error) };
+        if (result.Delivered)
+        {
+            Delivered(logger, routeName, channelName, message.GroupKey, message.Alerts.Length, result.Attempts, (long)result.Duration.TotalMilliseconds);
+        }
+        else if (result.Held)
+        {
+            Held(logger, routeName, channelName, message.GroupKey, message.Alerts.Length, result.Error);
+        }
+        else
+        {
+            DeliveryFailed(logger, routeName, channelName, message.GroupKey, message.Alerts.Length, result.Attempts, result.Error);
+        }
+
+        log.Add(DeliveryLogEntry.For(startedAt, routeName, channelName, channel.Kind, message, result));
+        return new DeliveryRecord(routeName, channelName, message.GroupKey, message.Alerts.Length, result);
     }
 
     private async Task RecordAsync(List<DeliveryLogEntry> log, CancellationToken cancellationToken)

@@ -24,7 +24,7 @@ public static class MonitoringApi
             ["run-check"] = RunCheckAsync,
             ["health"] = GetHealth,
             ["slos"] = GetSlos,
-        }.Concat(AlertsApi.Handlers).Concat(DeliveriesApi.Handlers).Concat(DataChecksApi.Handlers),
+        }.Concat(AlertsApi.Handlers).Concat(DeliveriesApi.Handlers).Concat(DataChecksApi.Handlers).Concat(RunbooksApi.Handlers).Concat(AzureAlertsApi.Handlers),
         StringComparer.OrdinalIgnoreCase);
 
     private static IResult GetSlos(SpecProvider spec, SloStatusBoard board, TimeProvider time)

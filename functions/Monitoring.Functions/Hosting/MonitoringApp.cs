@@ -1,4 +1,6 @@
 using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Monitoring.Core.Alerting;
 using Monitoring.Core.Checks;
@@ -7,6 +9,7 @@ using Monitoring.Functions.Notifications;
 using Monitoring.Core.Ports;
 using Monitoring.Core.Secrets;
 using Monitoring.Functions.Api;
+using Monitoring.Functions.AzureAlerts;
 using Monitoring.Functions.DataChecks;
 using Monitoring.Functions.DataSources;
 using Monitoring.Functions.Demo;
@@ -60,7 +63,13 @@ public static class MonitoringApp
         ConfigureUrls(builder, host);
 
         services.AddSingleton(options);
-        services.AddSingleton<SecretRedactor>();
+        services.AddSingleton(_ =>
+        {
+            // The Teams URL of Azure alerts is a secret from the first log line on.
+            var redactor = new SecretRedactor();
+            redactor.Register(options.AzureAlerts.TeamsWebhookUrl);
+            return redactor;
+        });
         services.AddSingleton(FunctionCatalog.Load(AppContext.BaseDirectory));
         services.AddSingleton(sp => new SpecProvider(
             Path.GetFullPath(options.SpecPath, AppContext.BaseDirectory),
@@ -167,7 +176,7 @@ public static class MonitoringApp
         });
         services.AddSingleton(new OutboxFile(Path.GetFullPath(options.OutboxPath, contentRoot)));
 
-        services.AddSingleton(_ => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan });
+        services.TryAddSingleton(_ => new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }) { Timeout = Timeout.InfiniteTimeSpan });
         services.AddSingleton(sp => new HttpJsonDelivery(sp.GetRequiredService<HttpClient>(), DeliveryPolicy.Default, sp.GetRequiredService<TimeProvider>(), sp.GetRequiredService<SecretRedactor>()));
         services.TryAddSingleton<IEmailSender>(sp => new OutboxEmailSender(sp.GetRequiredService<OutboxFile>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<ChannelFactory>();
@@ -176,6 +185,11 @@ public static class MonitoringApp
         services.AddSingleton<NotificationDispatcher>();
         services.AddSingleton<EmailDigestFlusher>();
         services.AddSingleton<TestNotifier>();
+        services.AddSingleton(sp => new RunbookLinks(
+            sp.GetRequiredService<SpecProvider>(),
+            sp.GetRequiredService<IEnvironmentVariables>(),
+            () => sp.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()));
+        services.AddSingleton<AzureAlertReceiver>();
         services.AddSingleton<AlertingCycle>();
         services.AddSingleton<CheckNoDataWatch>();
         services.AddSingleton<SpoolWatch>();

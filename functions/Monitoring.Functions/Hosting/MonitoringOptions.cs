@@ -1,3 +1,5 @@
+using Monitoring.Functions.AzureAlerts;
+
 namespace Monitoring.Functions.Hosting;
 
 /// <summary>App settings, bound from the <c>Monitoring</c> configuration section (environment: <c>Monitoring__SpecPath</c> and so on).</summary>
@@ -51,4 +53,7 @@ public sealed class MonitoringOptions
     /// the host checks keys itself.
     /// </summary>
     public string? FunctionKey { get; set; }
+
+    /// <summary>The <c>alerts/azure</c> webhook: where Azure Monitor alerts are posted (<c>Monitoring__AzureAlerts__TeamsWebhookUrl</c>).</summary>
+    public AzureAlertsOptions AzureAlerts { get; set; } = new();
 }

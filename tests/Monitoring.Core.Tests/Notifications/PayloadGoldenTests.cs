@@ -34,6 +34,25 @@ public sealed class PayloadGoldenTests
     }
 
     [Fact]
+    public void EveryChannel_LinksEachAlertsOwnRunbook_WhenAGroupMixesAlertTypes()
+    {
+        var slow = HomepageSlow() with { RunbookUrl = new Uri("https://github.example.com/org/monitoring/blob/main/docs/runbooks/journey-degraded.md") };
+        var message = Message(CheckoutDown(), slow);
+
+        var card = NotificationJson.Serialize(TeamsCardBuilder.Build(message), indented: false);
+        var webhook = WebhookPayloadBuilder.Build(message);
+        var email = EmailContentBuilder.Build(message);
+
+        foreach (var runbook in new[] { "https://runbooks.example.com/shopflow#checkout", slow.RunbookUrl.AbsoluteUri })
+        {
+            Assert.Contains($"[Runbook]({runbook})", card, StringComparison.Ordinal);
+            Assert.Contains($"Runbook: {runbook}", email.PlainText, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(["https://runbooks.example.com/shopflow#checkout", slow.RunbookUrl.AbsoluteUri], webhook["alerts"]!.AsArray().Select(a => (string?)a!["runbookUrl"]));
+    }
+
+    [Fact]
     public void TeamsCard_ListsTenAlertsAndCountsTheRest_WhenGroupIsLarge()
     {
         var alerts = Enumerable.Range(1, 14).Select(i => CheckoutDown() with { AlertKey = $"check:c{i}", AlertName = $"check c{i} failing" }).ToArray();

@@ -9,6 +9,7 @@ public sealed class SpecLoaderNotificationsTests
 
         notifications:
           statusPageUrl: https://status.example.com/
+          runbookBaseUrl: https://github.example.com/org/monitoring/blob/main/docs/runbooks/
           channels:
             oncall-teams:
               teams: { url: "${env:TEAMS_WORKFLOW_URL:-https://example.invalid/workflows}" }
@@ -38,6 +39,7 @@ public sealed class SpecLoaderNotificationsTests
         var notifications = Fixture.Load(Fixture.GoodYaml + Notifications).Spec!.Notifications;
 
         Assert.Equal(new Uri("https://status.example.com/"), notifications.StatusPageUrl);
+        Assert.Equal(new Uri("https://github.example.com/org/monitoring/blob/main/docs/runbooks/"), notifications.RunbookBaseUrl);
         Assert.Equal([("oncall-teams", ChannelKind.Teams), ("oncall-email", ChannelKind.Email), ("ops-hook", ChannelKind.Webhook)], notifications.Channels.Select(c => (c.Name, c.Kind)));
         Assert.Equal(["oncall@example.com", "leads@example.com"], notifications.Channels[1].To);
         var pages = notifications.Routes[0];
@@ -104,6 +106,7 @@ public sealed class SpecLoaderNotificationsTests
     [InlineData("- { after: 45m", "- { after: 10m", "notifications.routes[0] (pages).escalation[1].after", "must be later than the level before it")]
     [InlineData("    ops-hook:\n      webhook:", "    ops-hook:\n      outbox: {}\n      webhook:", "notifications.channels.ops-hook", "needs exactly one of teams, email, webhook, outbox")]
     [InlineData("statusPageUrl: https://status.example.com/", "statusPageUrl: status page", "notifications.statusPageUrl", "is not an absolute http(s) URL")]
+    [InlineData("runbookBaseUrl: https://github.example.com/org/monitoring/blob/main/docs/runbooks/", "runbookBaseUrl: docs/runbooks/", "notifications.runbookBaseUrl", "'docs/runbooks/' is not an absolute http(s) URL")]
     [InlineData("    ops-hook:", "    outbox:", "notifications.channels.outbox", "built-in outbox channel")]
     public void Load_ReportsNotificationMistakes_WithTheirPath(string from, string to, string path, string fragment)
     {

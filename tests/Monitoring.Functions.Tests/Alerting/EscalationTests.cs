@@ -33,7 +33,8 @@ public sealed class EscalationTests
             [new EscalationLevel(1, TimeSpan.FromMinutes(15), ["lead"])]);
         var router = new Router([route], route);
         var dispatcher = new NotificationDispatcher(router, new Dictionary<string, INotificationChannel> { ["oncall"] = oncall, ["lead"] = lead }, new NullResultsWriter(), new SecretRedactor(), time, NullLogger<NotificationDispatcher>.Instance);
-        alerting = new AlertingCycle(engine, Spec(), new NullResultsWriter(), dispatcher, router, new CheckSchedule(), time, NullLogger<AlertingCycle>.Instance);
+        var spec = Spec();
+        alerting = new AlertingCycle(engine, spec, new NullResultsWriter(), dispatcher, router, new CheckSchedule(), new RunbookLinks(spec, new DictionaryEnvironment(), () => null), time, NullLogger<AlertingCycle>.Instance);
     }
 
     [Fact]

@@ -28,7 +28,7 @@ public sealed class AlertingTests
         Assert.True(detection < CriticalWithin, $"The critical notification took {detection.TotalSeconds:0.0} s.");
         Assert.Equal("critical", (string?)firing["severity"]);
         Assert.Equal("shop", (string?)firing["service"]);
-        Assert.Equal("https://runbooks.example.com/shopflow", (string?)firing["runbookUrl"]);
+        Assert.Equal(new Uri(app.BaseAddress, "api/runbooks/journey-down.md").AbsoluteUri, (string?)firing["runbookUrl"]);
         Assert.Contains("failed at step checkout (http-status)", (string?)firing["summary"], StringComparison.Ordinal);
 
         using (var cleared = await app.Client.DeleteAsync("/demo/faults", TestContext.Current.CancellationToken))

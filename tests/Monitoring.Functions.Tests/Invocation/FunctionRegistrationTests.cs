@@ -50,7 +50,7 @@ public sealed class FunctionRegistrationTests
         var catalog = FunctionCatalog.Load(AppContext.BaseDirectory);
 
         Assert.Equal(
-            ["alert-ack", "alerts", "check-runs", "CheckDispatch", "data-check-run", "data-check-schema-accept", "data-checks", "DataChecks", "deliveries", "health", "Heartbeat", "run-check", "RunChecks", "silence-create", "silence-delete", "silences", "SloEvaluation", "slos", "status", "SyntheticChecks", "test-notify"],
+            ["alert-ack", "alerts", "alerts-azure", "check-runs", "CheckDispatch", "data-check-run", "data-check-schema-accept", "data-checks", "DataChecks", "deliveries", "health", "Heartbeat", "run-check", "runbooks", "RunChecks", "silence-create", "silence-delete", "silences", "SloEvaluation", "slos", "status", "SyntheticChecks", "test-notify"],
             catalog.Functions.Select(f => f.Name).Order(StringComparer.OrdinalIgnoreCase));
         Assert.Equal("*/10 * * * * *", catalog.Find("SyntheticChecks")!.TriggerBinding.Schedule);
         Assert.Equal(TriggerKind.Timer, catalog.Find("Heartbeat")!.Trigger);
@@ -64,6 +64,11 @@ public sealed class FunctionRegistrationTests
         Assert.Equal("*/10 * * * * *", catalog.Find("DataChecks")!.TriggerBinding.Schedule);
         Assert.Equal("api/data-checks/{name}/schema/accept", catalog.Find("data-check-schema-accept")!.HttpPath);
         Assert.True(catalog.Find("data-check-schema-accept")!.RequiresFunctionKey);
+
+        // Azure Monitor's webhook carries the host key; runbooks open from Teams and email without one.
+        Assert.Equal(("api/alerts/azure", true, TriggerKind.Http), (catalog.Find("alerts-azure")!.HttpPath, catalog.Find("alerts-azure")!.RequiresFunctionKey, catalog.Find("alerts-azure")!.Trigger));
+        Assert.Equal(["post"], catalog.Find("alerts-azure")!.TriggerBinding.Methods);
+        Assert.Equal(("api/runbooks/{name}", false), (catalog.Find("runbooks")!.HttpPath, catalog.Find("runbooks")!.RequiresFunctionKey));
     }
 
     [Theory]

@@ -65,10 +65,11 @@ internal sealed class TestApp : IAsyncDisposable
 
     /// <summary>
     /// Starts the app; <paramref name="settings"/> override configuration, <paramref name="environment"/> adds environment
-    /// variables, <paramref name="time"/> replaces the system clock (a fake one, say) and <paramref name="dataDirectoryPath"/>
-    /// reuses a data directory (a restart).
+    /// variables, <paramref name="time"/> replaces the system clock (a fake one, say), <paramref name="dataDirectoryPath"/>
+    /// reuses a data directory (a restart) and <paramref name="services"/> puts services of the test's own in place (an
+    /// <see cref="HttpClient"/> that trusts a local HTTPS fake, say).
     /// </summary>
-    public static async Task<TestApp> StartAsync(string? specPath = null, bool scheduler = false, IDictionary<string, string?>? settings = null, IDictionary<string, string>? environment = null, TimeProvider? time = null, string? dataDirectoryPath = null)
+    public static async Task<TestApp> StartAsync(string? specPath = null, bool scheduler = false, IDictionary<string, string?>? settings = null, IDictionary<string, string>? environment = null, TimeProvider? time = null, string? dataDirectoryPath = null, Action<IServiceCollection>? services = null)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -105,6 +106,8 @@ internal sealed class TestApp : IAsyncDisposable
             {
                 builder.Services.AddSingleton(time);
             }
+
+            services?.Invoke(builder.Services);
 
             builder.Logging.ClearProviders();
             builder.Logging.AddFakeLogging();

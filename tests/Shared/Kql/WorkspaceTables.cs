@@ -5,8 +5,9 @@ namespace Monitoring.Testing;
 
 /// <summary>
 /// Tables of a Log Analytics workspace that the product reads but does not deploy, declared for the KQL parser next to
-/// the monitor tables: Data Factory's <c>ADFPipelineRun</c>, as the Azure Monitor Logs table reference documents it,
-/// and a sample custom table that the tests' data-check queries read.
+/// the monitor tables: Data Factory's <c>ADFPipelineRun</c> and Application Insights' <c>AppRequests</c> and
+/// <c>AppTraces</c>, as the Azure Monitor Logs table reference documents them, and a sample custom table that the
+/// tests' data-check queries read.
 /// </summary>
 public static class WorkspaceTables
 {
@@ -63,6 +64,76 @@ public static class WorkspaceTables
             new("_BilledSize", ColumnType.Real, "The record size in bytes."),
         ]);
 
+    /// <summary>
+    /// <c>AppRequests</c> (Azure Monitor Logs reference, "AppRequests"): workspace-based Application Insights request
+    /// telemetry. The Functions host writes one row per function execution (timers and queues included), <c>Name</c>
+    /// being the function and <c>Success</c> its result; the alert rule on failing executions reads it.
+    /// </summary>
+    public static TableDefinition AppRequests { get; } = new(
+        "AppRequests",
+        "Application Insights requests.",
+        [
+            .. AppCommon(),
+            new("DurationMs", ColumnType.Real, "Milliseconds the request took."),
+            new("Id", ColumnType.String, "Unique request id."),
+            new("Name", ColumnType.String, "Human-readable name of the request (the function)."),
+            new("PerformanceBucket", ColumnType.String, "Duration bucket."),
+            new("ReferencedItemId", ColumnType.String, string.Empty),
+            new("ReferencedType", ColumnType.String, string.Empty),
+            new("ResultCode", ColumnType.String, "Result code returned."),
+            new("Source", ColumnType.String, "Friendly name of the request source."),
+            new("Success", ColumnType.Boolean, "Whether the request succeeded."),
+            new("Url", ColumnType.String, "The request URL."),
+        ]);
+
+    /// <summary><c>AppTraces</c> (Azure Monitor Logs reference, "AppTraces"): the app's log lines, as its log exporter sends them.</summary>
+    public static TableDefinition AppTraces { get; } = new(
+        "AppTraces",
+        "Application Insights traces.",
+        [
+            .. AppCommon(),
+            new("Message", ColumnType.String, "The log message."),
+            new("SeverityLevel", ColumnType.Int, "0 verbose, 1 information, 2 warning, 3 error, 4 critical."),
+        ]);
+
     /// <summary>Every workspace table the parser knows besides the monitor tables.</summary>
-    public static ImmutableArray<TableDefinition> All { get; } = [AdfPipelineRun, Orders];
+    public static ImmutableArray<TableDefinition> All { get; } = [AdfPipelineRun, Orders, AppRequests, AppTraces];
+
+    // The columns every workspace-based Application Insights table has.
+    private static ColumnDefinition[] AppCommon() =>
+    [
+        new("TenantId", ColumnType.String, "The Log Analytics workspace ID."),
+        new("TimeGenerated", ColumnType.DateTime, "When the telemetry was created."),
+        new("AppRoleInstance", ColumnType.String, "Role instance of the application."),
+        new("AppRoleName", ColumnType.String, "Role name of the application (a function app's site name)."),
+        new("AppVersion", ColumnType.String, "Version of the application."),
+        new("ClientBrowser", ColumnType.String, string.Empty),
+        new("ClientCity", ColumnType.String, string.Empty),
+        new("ClientCountryOrRegion", ColumnType.String, string.Empty),
+        new("ClientIP", ColumnType.String, string.Empty),
+        new("ClientModel", ColumnType.String, string.Empty),
+        new("ClientOS", ColumnType.String, string.Empty),
+        new("ClientStateOrProvince", ColumnType.String, string.Empty),
+        new("ClientType", ColumnType.String, string.Empty),
+        new("IKey", ColumnType.String, "Instrumentation key."),
+        new("ItemCount", ColumnType.Int, "Telemetry items a sampled item stands for."),
+        new("Measurements", ColumnType.Dynamic, "Application-defined measurements."),
+        new("OperationId", ColumnType.String, "Application-defined operation id."),
+        new("OperationName", ColumnType.String, "Application-defined name of the overall operation."),
+        new("ParentId", ColumnType.String, "Id of the parent operation."),
+        new("Properties", ColumnType.Dynamic, "Application-defined properties."),
+        new("ResourceGUID", ColumnType.String, string.Empty),
+        new("SDKVersion", ColumnType.String, string.Empty),
+        new("SessionId", ColumnType.String, string.Empty),
+        new("SourceSystem", ColumnType.String, string.Empty),
+        new("SyntheticSource", ColumnType.String, string.Empty),
+        new("UserAccountId", ColumnType.String, string.Empty),
+        new("UserAuthenticatedId", ColumnType.String, string.Empty),
+        new("UserId", ColumnType.String, string.Empty),
+        new("Type", ColumnType.String, "The name of the table."),
+        new("_ResourceId", ColumnType.String, "A unique identifier for the resource that the record is associated with."),
+        new("_SubscriptionId", ColumnType.String, "A unique identifier for the subscription that the record is associated with."),
+        new("_BilledSize", ColumnType.Real, "The record size in bytes."),
+        new("_IsBillable", ColumnType.String, "Whether ingesting the data is billable."),
+    ];
 }

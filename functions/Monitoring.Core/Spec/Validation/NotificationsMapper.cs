@@ -25,20 +25,25 @@ internal static class NotificationsMapper
         var names = channels.Select(c => c.Name).Append(NotificationsSpec.OutboxChannel).ToImmutableHashSet(StringComparer.Ordinal);
         var routes = Routes(section, names);
         var defaults = ChannelList(section, "defaultChannels", names) ?? [NotificationsSpec.OutboxChannel];
-        Uri? statusPage = null;
-        if (section.Text("statusPageUrl") is { } url)
+        var statusPage = HttpUrl(section, "statusPageUrl");
+        var runbooks = HttpUrl(section, "runbookBaseUrl");
+        return errors.Count == before ? new NotificationsSpec(channels, routes, defaults, statusPage) { RunbookBaseUrl = runbooks } : null;
+    }
+
+    private static Uri? HttpUrl(MappingReader section, string key)
+    {
+        if (section.Text(key) is not { } url)
         {
-            if (Uri.TryCreate(url, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttps || parsed.Scheme == Uri.UriSchemeHttp))
-            {
-                statusPage = parsed;
-            }
-            else
-            {
-                errors.Add(section.PathOf("statusPageUrl"), section.Node("statusPageUrl"), $"'{url}' is not an absolute http(s) URL");
-            }
+            return null;
         }
 
-        return errors.Count == before ? new NotificationsSpec(channels, routes, defaults, statusPage) : null;
+        if (Uri.TryCreate(url, UriKind.Absolute, out var parsed) && (parsed.Scheme == Uri.UriSchemeHttps || parsed.Scheme == Uri.UriSchemeHttp))
+        {
+            return parsed;
+        }
+
+        section.Errors.Add(section.PathOf(key), section.Node(key), $"'{url}' is not an absolute http(s) URL");
+        return null;
     }
 
     private static ImmutableArray<ChannelSpec> Channels(MappingReader section, TemplateReader templates)

@@ -18,7 +18,7 @@ internal static class SpecFields
     public static ImmutableArray<string> TopLevel { get; } = ["version", "defaults", "services", "checks", "slos", "notifications", "maintenance", "dataChecks"];
 
     /// <summary>The <c>notifications</c> section.</summary>
-    public static ImmutableArray<string> Notifications { get; } = ["statusPageUrl", "channels", "routes", "defaultChannels"];
+    public static ImmutableArray<string> Notifications { get; } = ["statusPageUrl", "runbookBaseUrl", "channels", "routes", "defaultChannels"];
 
     /// <summary>The kinds of channel; a channel sets exactly one.</summary>
     public static ImmutableArray<string> ChannelKinds { get; } = ["teams", "email", "webhook", "outbox"];
