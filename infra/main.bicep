@@ -21,9 +21,7 @@ param principalId string = ''
 param principalType string = 'User'
 
 @description('Email addresses the Azure-side alert action groups notify.')
-// Plug-in point: read by the alerts module (app/alerts.bicep).
-#disable-next-line no-unused-params
-param alertEmails array = []
+param alertEmails string[] = []
 
 @description('Teams Workflows URL ("When a Teams webhook request is received"): a secret. The app reads it as TEAMS_WORKFLOW_URL (the spec names it with \${env:TEAMS_WORKFLOW_URL}); the alerts module may use it too. Empty for none.')
 @secure()
@@ -166,6 +164,24 @@ module functionApp 'app/functionapp.bicep' = {
 //   monitor.outputs.applicationInsightsId          Application Insights resource id (function failures)
 //   functionApp.outputs.id / .name                 the Functions app
 //   functionApp.outputs.defaultHostName            its host name (webhook receivers: https://<host>/api/...)
+
+// The Azure-native alert path: action groups per severity and log alert rules over the monitor tables, each linking
+// its runbook (served by the app at /api/runbooks). Deployed after the app: the webhook receiver reads its host key.
+module alerts 'app/alerts.bicep' = {
+  name: 'alerts'
+  scope: rg
+  params: {
+    location: location
+    tags: tags
+    resourceToken: resourceToken
+    workspaceId: monitor.outputs.workspaceId
+    functionAppName: names.functionApp
+    functionAppHostName: functionApp.outputs.defaultHostName
+    alertEmails: alertEmails
+    teamsWebhookUrl: teamsWebhookUrl
+    runbookBaseUrl: 'https://${functionApp.outputs.defaultHostName}/api/runbooks'
+  }
+}
 
 // The executive, on-call and data-quality workbooks from workbooks/, pointed at the workspace.
 module workbooks 'app/workbooks.bicep' = {

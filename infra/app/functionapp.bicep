@@ -91,7 +91,8 @@ var appSettings = union(
     Monitoring__DatabasePath: '/tmp/monitoring/monitoring.db'
     Monitoring__OutboxPath: '/tmp/monitoring/outbox.jsonl'
   },
-  empty(teamsWorkflowUrl) ? {} : { TEAMS_WORKFLOW_URL: teamsWorkflowUrl }
+  // The same Workflows URL serves the spec's Teams channels and the Azure Monitor alerts the action groups forward (alerts/azure).
+  empty(teamsWorkflowUrl) ? {} : { TEAMS_WORKFLOW_URL: teamsWorkflowUrl, Monitoring__AzureAlerts__TeamsWebhookUrl: teamsWorkflowUrl }
 )
 
 resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {

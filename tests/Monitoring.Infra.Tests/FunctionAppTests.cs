@@ -127,9 +127,25 @@ public sealed class FunctionAppTests
             }
             else if (name.StartsWith(Options, StringComparison.Ordinal))
             {
-                Assert.True(typeof(MonitoringOptions).GetProperty(name[Options.Length..]) is not null, $"{name} is not a MonitoringOptions property.");
+                Assert.True(HasProperty(typeof(MonitoringOptions), name[Options.Length..]), $"{name} is not a MonitoringOptions property.");
             }
         }
+    }
+
+    // A nested option is written with "__" between the levels, as configuration binds it (AzureAlerts__TeamsWebhookUrl).
+    private static bool HasProperty(Type type, string path)
+    {
+        foreach (var segment in path.Split("__"))
+        {
+            if (type.GetProperty(segment) is not { } property)
+            {
+                return false;
+            }
+
+            type = property.PropertyType;
+        }
+
+        return true;
     }
 
     [Fact]
@@ -154,6 +170,8 @@ public sealed class FunctionAppTests
 
         Assert.DoesNotContain("TEAMS_WORKFLOW_URL", without.Keys);
         Assert.Equal(CompiledMain.TeamsWorkflowUrl, with["TEAMS_WORKFLOW_URL"]);
+        Assert.DoesNotContain("Monitoring__AzureAlerts__TeamsWebhookUrl", without.Keys);
+        Assert.Equal(CompiledMain.TeamsWorkflowUrl, with["Monitoring__AzureAlerts__TeamsWebhookUrl"]);
         Assert.Equal("securestring", deployment.ParameterDeclarations["teamsWebhookUrl"]!.StringAt("type"));
     }
 
