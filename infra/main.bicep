@@ -20,8 +20,8 @@ param principalId string = ''
 @allowed(['User', 'ServicePrincipal', 'Group'])
 param principalType string = 'User'
 
-@description('Email addresses the Azure-side alert action groups notify.')
-param alertEmails string[] = []
+@description('Email addresses the Azure-side alert action groups notify, separated by commas (azd env set ALERT_EMAILS "a@example.com,b@example.com").')
+param alertEmails string = ''
 
 @description('Teams Workflows URL ("When a Teams webhook request is received"): a secret. The app reads it as TEAMS_WORKFLOW_URL (the spec names it with \${env:TEAMS_WORKFLOW_URL}); the alerts module may use it too. Empty for none.')
 @secure()
@@ -177,7 +177,7 @@ module alerts 'app/alerts.bicep' = {
     workspaceId: monitor.outputs.workspaceId
     functionAppName: names.functionApp
     functionAppHostName: functionApp.outputs.defaultHostName
-    alertEmails: alertEmails
+    alertEmails: filter(map(split(alertEmails, ','), address => trim(address)), address => !empty(address))
     teamsWebhookUrl: teamsWebhookUrl
     runbookBaseUrl: 'https://${functionApp.outputs.defaultHostName}/api/runbooks'
   }
