@@ -12,6 +12,11 @@ public static class MonitoringProgram
             return ValidateCommand.Run(args[1..], new ProcessEnvironmentVariables(), Console.Out, Console.Error);
         }
 
+        if (args.Length > 0 && string.Equals(args[0], "strategy", StringComparison.OrdinalIgnoreCase))
+        {
+            return StrategyCommand.Run(args[1..], new ProcessEnvironmentVariables(), Console.Out, Console.Error);
+        }
+
         if (args.Length > 0 && string.Equals(args[0], "backtest", StringComparison.OrdinalIgnoreCase))
         {
             return await BacktestCommand.RunAsync(args[1..], Console.Out, Console.Error, CancellationToken.None);
