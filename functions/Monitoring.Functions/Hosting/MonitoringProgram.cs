@@ -48,6 +48,11 @@ public static class MonitoringProgram
             }
         }
 
+        if (args.Length > 0 && string.Equals(args[0], "init", StringComparison.OrdinalIgnoreCase))
+        {
+            return await InitCommand.RunAsync(args[1..], Console.Out, Console.Error);
+        }
+
         WebApplication app;
         try
         {
