@@ -138,7 +138,7 @@ public sealed class HttpJsonDataSource : IDataSource
         }
         catch (Exception ex) when (deadline.IsCancellationRequested && ex is OperationCanceledException or HttpRequestException or IOException)
         {
-            throw Fail(DataSourceErrorKind.Timeout, $"{http.Url.Text} gave no answer within {Durations.Text(timeout)}", ex);
+            throw Fail(DataSourceErrorKind.Timeout, $"{http.Url.Text} gave no answer within {Core.Spec.Durations.Format(timeout)}", ex);
         }
         catch (Exception ex) when (ex is HttpRequestException or IOException or OperationCanceledException)
         {

@@ -86,8 +86,8 @@ public sealed partial class SqlDataSource : IDataSource
         {
             // Not reaching the server in time is a connection failure; a query that outlasts the deadline is a timeout.
             throw connected
-                ? Fail(DataSourceErrorKind.Timeout, $"{target.Endpoint} gave no answer within {Durations.Text(request.Timeout)}", ex)
-                : Fail(DataSourceErrorKind.Connection, $"could not connect to {target.Endpoint} within {Durations.Text(request.Timeout)}", ex);
+                ? Fail(DataSourceErrorKind.Timeout, $"{target.Endpoint} gave no answer within {Core.Spec.Durations.Format(request.Timeout)}", ex)
+                : Fail(DataSourceErrorKind.Connection, $"could not connect to {target.Endpoint} within {Core.Spec.Durations.Format(request.Timeout)}", ex);
         }
         catch (Exception ex) when (SqlErrorClassifier.Classify(ex, target, connected) is { } error)
         {

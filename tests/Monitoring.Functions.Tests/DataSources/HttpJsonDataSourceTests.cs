@@ -315,7 +315,7 @@ public sealed class HttpJsonDataSourceTests : IAsyncLifetime
         var error = await ReadFailsAsync(Source("slow", timestamp: "$.meta.updatedZ"), LastUpdated() with { Timeout = timeout });
 
         Assert.Equal(DataSourceErrorKind.Timeout, error.Kind);
-        Assert.Equal($"{server.Url("slow")} gave no answer within 500 ms", error.Message);
+        Assert.Equal($"{server.Url("slow")} gave no answer within 500ms", error.Message);
         Assert.InRange(stopwatch.Elapsed, timeout, timeout + TimeSpan.FromSeconds(1.5));
     }
 

@@ -294,7 +294,7 @@ public sealed class SqlDataSourceTests(PostgresServer postgres)
         var error = await ReadFailsAsync(Source("SELECT now() AS last_updated FROM pg_sleep(10)"), timeout);
 
         Assert.Equal(DataSourceErrorKind.Timeout, error.Kind);
-        Assert.Contains("within 1 s", error.Message, StringComparison.Ordinal);
+        Assert.Contains("within 1s", error.Message, StringComparison.Ordinal);
         Assert.InRange(stopwatch.Elapsed, timeout, timeout + Slack);
         AssertNoSecrets(error, postgres.Password);
     }
