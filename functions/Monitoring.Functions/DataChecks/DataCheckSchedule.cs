@@ -15,18 +15,6 @@ public sealed class DataCheckSchedule
     public IReadOnlyList<DataCheckSpec> TakeDue(IEnumerable<DataCheckSpec> checks, DateTimeOffset now)
     {
         ArgumentNullException.ThrowIfNull(checks);
-        var due = new List<DataCheckSpec>();
-        foreach (var check in checks.Where(c => c.Enabled))
-        {
-            if (nextDue.TryGetValue(check.Name, out var at) && at - now > Execution.CheckSchedule.Tolerance)
-            {
-                continue;
-            }
-
-            nextDue[check.Name] = now + check.Interval;
-            due.Add(check);
-        }
-
-        return due;
+        return [.. checks.Where(c => c.Enabled && Execution.CheckSchedule.TryBook(nextDue, c.Name, c.Interval, now))];
     }
 }

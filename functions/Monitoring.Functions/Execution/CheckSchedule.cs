@@ -23,16 +23,28 @@ public sealed class CheckSchedule
         var due = new List<CheckSpec>();
         foreach (var check in checks.Where(c => c.Enabled))
         {
-            if (nextDue.TryGetValue(check.Name, out var at) && at - now > Tolerance)
+            if (TryBook(nextDue, check.Name, check.Interval, now))
             {
-                continue;
+                due.Add(check);
             }
-
-            nextDue[check.Name] = now + check.Interval;
-            due.Add(check);
         }
 
         return due;
+    }
+
+    /// <summary>
+    /// True when <paramref name="name"/> is due at <paramref name="now"/> (never run, or its booked time is at most
+    /// <see cref="Tolerance"/> away), booking its next run one <paramref name="interval"/> later. Shared with the data checks' schedule.
+    /// </summary>
+    internal static bool TryBook(ConcurrentDictionary<string, DateTimeOffset> nextDue, string name, TimeSpan interval, DateTimeOffset now)
+    {
+        if (nextDue.TryGetValue(name, out var at) && at - now > Tolerance)
+        {
+            return false;
+        }
+
+        nextDue[name] = now + interval;
+        return true;
     }
 
     /// <summary>Makes <paramref name="checkName"/> due on the next tick, to confirm what its last run saw.</summary>
